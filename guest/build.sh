@@ -1,0 +1,2 @@
+#!/usr/bin/env bash
+echo "guest: not built yet" >&2

@@ -1,0 +1,2 @@
+Console.WriteLine("hotset");
+return 0;

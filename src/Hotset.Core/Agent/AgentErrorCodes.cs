@@ -1,0 +1,38 @@
+namespace Hotset.Core.Agent;
+
+/// <summary>
+/// Error codes of the host agent's JSON-RPC replies, numbered as VDSM numbers them (<c>vdsm/common/exception.py</c>)
+/// so that people and tools that know VDSM read them the same way.
+/// </summary>
+public static class AgentErrorCodes
+{
+    /// <summary>VDSM <c>NoSuchVM</c>: the agent runs no VM with that id.</summary>
+    public const int NoSuchVm = 1;
+
+    /// <summary>VDSM <c>VMExists</c>: <c>VM.create</c> for an id that is already running.</summary>
+    public const int VmExists = 4;
+
+    /// <summary>VDSM <c>MigrationInProgress</c>: "Command not supported during migration".</summary>
+    public const int MigrationInProgress = 51;
+
+    /// <summary>VDSM <c>setNumberOfCpusErr</c>: the hypervisor refused or only partly did the change.</summary>
+    public const int SetNumberOfCpusFailed = 60;
+
+    /// <summary>VDSM <c>GeneralException</c>: a bug or an unexpected failure in the agent.</summary>
+    public const int GeneralError = 100;
+
+    /// <summary>VDSM <c>HookError</c>: a <c>before_*</c> hook failed, nothing was changed.</summary>
+    public const int HookError = 1500;
+
+    /// <summary>JSON-RPC 2.0: the body is not valid JSON.</summary>
+    public const int ParseError = -32700;
+
+    /// <summary>JSON-RPC 2.0: not a valid request object.</summary>
+    public const int InvalidRequest = -32600;
+
+    /// <summary>JSON-RPC 2.0: no such method.</summary>
+    public const int MethodNotFound = -32601;
+
+    /// <summary>JSON-RPC 2.0: parameters missing or of the wrong type.</summary>
+    public const int InvalidParams = -32602;
+}

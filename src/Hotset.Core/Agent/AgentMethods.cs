@@ -1,0 +1,17 @@
+namespace Hotset.Core.Agent;
+
+/// <summary>JSON-RPC method names of the host agent, as VDSM names its verbs.</summary>
+public static class AgentMethods
+{
+    public const string GetCapabilities = "Host.getCapabilities";
+    public const string GetAllVmStats = "Host.getAllVmStats";
+    public const string Create = "VM.create";
+    public const string Destroy = "VM.destroy";
+    public const string Shutdown = "VM.shutdown";
+    public const string GetStats = "VM.getStats";
+    public const string SetNumberOfCpus = "VM.setNumberOfCpus";
+    public const string Migrate = "VM.migrate";
+
+    /// <summary>HTTP path the agent serves JSON-RPC 2.0 on (POST, <c>Authorization: Bearer &lt;host secret&gt;</c>).</summary>
+    public const string Path = "/jsonrpc";
+}

@@ -1,0 +1,23 @@
+namespace Hotset.Core.Agent;
+
+/// <summary>
+/// The engine's view of one host agent. Every method throws <see cref="AgentException"/> when the agent answers
+/// with an error or cannot be reached; nothing else is expected.
+/// </summary>
+public interface IAgentClient
+{
+    Task<HostCapabilities> GetCapabilitiesAsync(CancellationToken ct);
+
+    Task<IReadOnlyList<VmStats>> GetAllVmStatsAsync(CancellationToken ct);
+
+    Task<VmStats> GetStatsAsync(string vmId, CancellationToken ct);
+
+    Task CreateAsync(VmDefinition definition, CancellationToken ct);
+
+    Task DestroyAsync(string vmId, CancellationToken ct);
+
+    Task ShutdownAsync(string vmId, int delaySeconds, CancellationToken ct);
+
+    /// <summary><c>VM.setNumberOfCpus</c> with the new total of vCPUs.</summary>
+    Task SetNumberOfCpusAsync(string vmId, int numberOfCpus, CancellationToken ct);
+}

@@ -1,0 +1,35 @@
+using System.Text.Json.Serialization;
+
+namespace Hotset.Core.Agent;
+
+/// <summary>
+/// What the engine sends to start a VM (VDSM's <c>vmParams</c>). <see cref="NumberOfCpus"/> vCPUs run at start;
+/// the VM can grow to <see cref="MaxVCpus"/> while running. A VM without <see cref="Kernel"/> boots the test guest
+/// bundled with the agent.
+/// </summary>
+public sealed record VmDefinition
+{
+    [JsonPropertyName("vmId")] public required string VmId { get; init; }
+    [JsonPropertyName("vmName")] public required string VmName { get; init; }
+
+    /// <summary>Guest memory in MiB.</summary>
+    [JsonPropertyName("memSize")] public int MemSizeMiB { get; init; } = 128;
+
+    [JsonPropertyName("smp")] public int NumberOfCpus { get; init; } = 1;
+    [JsonPropertyName("smpCoresPerSocket")] public int CoresPerSocket { get; init; } = 1;
+    [JsonPropertyName("smpThreadsPerCore")] public int ThreadsPerCore { get; init; } = 1;
+    [JsonPropertyName("maxVCpus")] public int MaxVCpus { get; init; } = 16;
+
+    /// <summary>oVirt OS type name (e.g. <c>other_linux</c>); hooks see it.</summary>
+    [JsonPropertyName("os")] public string OsType { get; init; } = "other_linux";
+
+    /// <summary>QEMU machine type: <c>pc</c> (i440fx) or <c>q35</c>.</summary>
+    [JsonPropertyName("emulatedMachine")] public string Machine { get; init; } = "pc";
+
+    [JsonPropertyName("kernel")] public string? Kernel { get; init; }
+    [JsonPropertyName("initrd")] public string? Initrd { get; init; }
+    [JsonPropertyName("kernelArgs")] public string? KernelArgs { get; init; }
+
+    /// <summary>Manual pinning: vCPU index → host CPU set in cpuset syntax ("0-2,^1"). VDSM's <c>cpuPinning</c>.</summary>
+    [JsonPropertyName("cpuPinning")] public IReadOnlyDictionary<string, string>? CpuPinning { get; init; }
+}

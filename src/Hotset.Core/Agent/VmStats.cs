@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+
+namespace Hotset.Core.Agent;
+
+/// <summary>One VM as its host sees it now (VDSM's <c>VM.getStats</c> entry).</summary>
+public sealed record VmStats
+{
+    [JsonPropertyName("vmId")] public required string VmId { get; init; }
+
+    /// <summary>VDSM status words: <c>Up</c>, <c>Down</c>, <c>Powering up</c>, <c>Paused</c>, <c>Migration Source</c>, <c>Migration Destination</c>.</summary>
+    [JsonPropertyName("status")] public required string Status { get; init; }
+
+    /// <summary>vCPUs QEMU has now; -1 when QEMU does not answer.</summary>
+    [JsonPropertyName("vcpuCount")] public int VcpuCount { get; init; } = -1;
+
+    /// <summary>CPUs the guest OS has online (guest agent); -1 when the guest agent does not answer.</summary>
+    [JsonPropertyName("guestCPUCount")] public int GuestCpuCount { get; init; } = -1;
+
+    /// <summary>Guest logical CPU ids that are online; empty when unknown.</summary>
+    [JsonPropertyName("guestCpusOnline")] public IReadOnlyList<int> GuestCpusOnline { get; init; } = [];
+
+    /// <summary>Host thread id of each vCPU, by vCPU index.</summary>
+    [JsonPropertyName("vcpuThreadIds")] public IReadOnlyList<int> VcpuThreadIds { get; init; } = [];
+
+    /// <summary>Share of the guest's CPUs busy over the last sampling period, 0–100; -1 when unknown.</summary>
+    [JsonPropertyName("cpuUsagePercent")] public double CpuUsagePercent { get; init; } = -1;
+
+    [JsonPropertyName("exitMessage")] public string? ExitMessage { get; init; }
+}
