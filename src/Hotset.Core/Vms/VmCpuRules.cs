@@ -1,0 +1,130 @@
+using Hotset.Core.Faults;
+
+namespace Hotset.Core.Vms;
+
+/// <summary>The rules of <see cref="VmUpdateValidation"/>, one method per SPEC §4 row (or group of rows).</summary>
+internal static class VmCpuRules
+{
+    public static IEnumerable<Fault> Limits(VmCpuUpdateContext c)
+    {
+        var (r, limits) = (c.Requested, c.Limits);
+        if (IsComplete(r) && (long)r.Sockets * r.Cores * r.Threads > limits.MaxVCpus)
+        {
+            yield return VmFaults.MaxCpusExceeded();
+        }
+
+        if (r.Sockets > limits.MaxSockets)
+        {
+            yield return VmFaults.MaxSocketsExceeded();
+        }
+
+        if (r.Cores > limits.MaxCpuPerSocket)
+        {
+            yield return VmFaults.MaxCpuPerSocketExceeded();
+        }
+
+        if (r.Threads > limits.MaxThreadsPerCpu)
+        {
+            yield return VmFaults.MaxThreadsPerCpuExceeded();
+        }
+    }
+
+    public static IEnumerable<Fault> Minimums(VmCpuUpdateContext c)
+    {
+        if (c.Requested.Sockets < 1)
+        {
+            yield return VmFaults.MinSockets();
+        }
+
+        if (c.Requested.Cores < 1)
+        {
+            yield return VmFaults.MinCpuPerSocket();
+        }
+
+        if (c.Requested.Threads < 1)
+        {
+            yield return VmFaults.MinThreadsPerCpu();
+        }
+    }
+
+    public static IEnumerable<Fault> GuestOsMinimum(VmCpuUpdateContext c)
+    {
+        if (IsComplete(c.Requested) && c.Requested.VCpus < c.Os.MinimumCpus)
+        {
+            yield return VmFaults.GuestOsMinimumCpus(c.Os.MinimumCpus);
+        }
+    }
+
+    /// <summary>
+    /// A running VM that grows must fit its host: sockets × cores against the host's cores (threads when the
+    /// cluster counts threads as cores) less CPUs dedicated to other VMs, times the overcommit ratio.
+    /// </summary>
+    public static IEnumerable<Fault> HostCapacity(VmCpuUpdateContext c)
+    {
+        if (c.Host is { } host && IsRunning(c) && !c.NextRun && IsComplete(c.Requested)
+            && c.Requested.VCpus > c.Current.VCpus
+            && (long)c.Requested.Sockets * c.Requested.Cores > host.AvailableCpus)
+        {
+            yield return VmFaults.CpusNotAvailableOnHost();
+        }
+    }
+
+    public static IEnumerable<Fault> ExclusivePolicy(VmCpuUpdateContext c)
+    {
+        if (c.PinningPolicy.IsExclusive() && IsRunning(c) && !c.NextRun && IsComplete(c.Requested)
+            && c.Requested.VCpus != c.Current.VCpus)
+        {
+            yield return VmFaults.HotPlugNotSupportedWithPinningPolicy(c.PinningPolicy);
+        }
+    }
+
+    /// <summary><b>Better:</b> a hot plug past the max the VM started with is refused here, not deep in the hypervisor.</summary>
+    public static IEnumerable<Fault> StartedMax(VmCpuUpdateContext c)
+    {
+        if (c.StartedMaxVCpus > 0 && IsComplete(c.Requested) && c.Requested.VCpus > c.StartedMaxVCpus
+            && HotSetDecision.Decide(c.DecisionInput) == HotSetAction.HotPlug)
+        {
+            yield return VmFaults.CpusAboveStartedMax(c.Requested.VCpus, c.StartedMaxVCpus);
+        }
+    }
+
+    public static IEnumerable<Fault> Pinning(VmCpuUpdateContext c)
+    {
+        if (string.IsNullOrWhiteSpace(c.CpuPinning))
+        {
+            yield break;
+        }
+
+        if (!CpuPinning.TryParse(c.CpuPinning, out var pinning, out var error))
+        {
+            yield return VmFaults.PinningFormatInvalid(error);
+        }
+        else if (IsComplete(c.Requested) && pinning.MaxVcpu >= c.Requested.VCpus)
+        {
+            yield return VmFaults.PinnedVCpuDoesNotExist();
+        }
+    }
+
+    public static IEnumerable<Fault> Numa(VmCpuUpdateContext c)
+    {
+        if (c.NumaNodes.Count == 0 || !IsComplete(c.Requested))
+        {
+            yield break;
+        }
+
+        var cpus = c.Requested.VCpus;
+        if (c.NumaNodes.Count > cpus)
+        {
+            yield return VmFaults.MoreNumaNodesThanCpus(c.NumaNodes.Count, cpus);
+        }
+
+        foreach (var index in c.NumaNodes.SelectMany(n => n.CpuIds).Where(i => i < 0 || i >= cpus).Distinct().Order())
+        {
+            yield return VmFaults.NumaInvalidCpuIndex(index, cpus - 1);
+        }
+    }
+
+    private static bool IsComplete(CpuTopology t) => t.Sockets >= 1 && t.Cores >= 1 && t.Threads >= 1;
+
+    private static bool IsRunning(VmCpuUpdateContext c) => c.Status != VmStatus.Down;
+}
