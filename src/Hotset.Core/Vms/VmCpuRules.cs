@@ -8,7 +8,7 @@ internal static class VmCpuRules
     public static IEnumerable<Fault> Limits(VmCpuUpdateContext c)
     {
         var (r, limits) = (c.Requested, c.Limits);
-        if (IsComplete(r) && (long)r.Sockets * r.Cores * r.Threads > limits.MaxVCpus)
+        if (r.Sockets >= 1 && r.Cores >= 1 && r.Threads >= 1 && (long)r.Sockets * r.Cores * r.Threads > limits.MaxVCpus)
         {
             yield return VmFaults.MaxCpusExceeded();
         }
@@ -56,23 +56,24 @@ internal static class VmCpuRules
     }
 
     /// <summary>
-    /// A running VM that grows must fit its host: sockets × cores against the host's cores (threads when the
+    /// A running VM that is hot plugged must fit its host: sockets × cores against the host's cores (threads when the
     /// cluster counts threads as cores) less CPUs dedicated to other VMs, times the overcommit ratio.
     /// </summary>
     public static IEnumerable<Fault> HostCapacity(VmCpuUpdateContext c)
     {
-        if (c.Host is { } host && IsRunning(c) && !c.NextRun && IsComplete(c.Requested)
-            && c.Requested.VCpus > c.Current.VCpus
+        if (c.Host is { } host && IsComplete(c.Requested) && Decide(c) == HotSetAction.HotPlug
             && (long)c.Requested.Sockets * c.Requested.Cores > host.AvailableCpus)
         {
             yield return VmFaults.CpusNotAvailableOnHost();
         }
     }
 
+    /// <summary>A change that would be hot set (Up, no next_run, only sockets changed) under dedicated or isolate_threads.</summary>
     public static IEnumerable<Fault> ExclusivePolicy(VmCpuUpdateContext c)
     {
-        if (c.PinningPolicy.IsExclusive() && IsRunning(c) && !c.NextRun && IsComplete(c.Requested)
-            && c.Requested.VCpus != c.Current.VCpus)
+        if (c.PinningPolicy.IsExclusive()
+            && HotSetDecision.Decide(c.DecisionInput with { PinningPolicy = CpuPinningPolicy.None })
+                is HotSetAction.HotPlug or HotSetAction.HotUnplug)
         {
             yield return VmFaults.HotPlugNotSupportedWithPinningPolicy(c.PinningPolicy);
         }
@@ -82,7 +83,7 @@ internal static class VmCpuRules
     public static IEnumerable<Fault> StartedMax(VmCpuUpdateContext c)
     {
         if (c.StartedMaxVCpus > 0 && IsComplete(c.Requested) && c.Requested.VCpus > c.StartedMaxVCpus
-            && HotSetDecision.Decide(c.DecisionInput) == HotSetAction.HotPlug)
+            && Decide(c) == HotSetAction.HotPlug)
         {
             yield return VmFaults.CpusAboveStartedMax(c.Requested.VCpus, c.StartedMaxVCpus);
         }
@@ -124,7 +125,9 @@ internal static class VmCpuRules
         }
     }
 
-    private static bool IsComplete(CpuTopology t) => t.Sockets >= 1 && t.Cores >= 1 && t.Threads >= 1;
+    /// <summary>Every count at least 1 and the total a valid int: the rules that use the total can run.</summary>
+    private static bool IsComplete(CpuTopology t) =>
+        t.Sockets >= 1 && t.Cores >= 1 && t.Threads >= 1 && (long)t.Sockets * t.Cores * t.Threads <= int.MaxValue;
 
-    private static bool IsRunning(VmCpuUpdateContext c) => c.Status != VmStatus.Down;
+    private static HotSetAction Decide(VmCpuUpdateContext c) => HotSetDecision.Decide(c.DecisionInput);
 }
