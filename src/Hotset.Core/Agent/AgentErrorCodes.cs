@@ -12,6 +12,15 @@ public static class AgentErrorCodes
     /// <summary>VDSM <c>VMExists</c>: <c>VM.create</c> for an id that is already running.</summary>
     public const int VmExists = 4;
 
+    /// <summary>VDSM <c>VMIsDown</c>: the VM is known but its QEMU is not running (see its exit message).</summary>
+    public const int VmIsDown = 6;
+
+    /// <summary>VDSM <c>CannotCreateVM</c>: QEMU could not be started for <c>VM.create</c>.</summary>
+    public const int CannotCreateVm = 9;
+
+    /// <summary>VDSM <c>VMDestroyFailed</c>: QEMU could not be stopped for <c>VM.destroy</c>.</summary>
+    public const int DestroyFailed = 42;
+
     /// <summary>VDSM <c>MigrationInProgress</c>: "Command not supported during migration".</summary>
     public const int MigrationInProgress = 51;
 
@@ -23,6 +32,12 @@ public static class AgentErrorCodes
 
     /// <summary>VDSM <c>HookError</c>: a <c>before_*</c> hook failed, nothing was changed.</summary>
     public const int HookError = 1500;
+
+    /// <summary>
+    /// Hotset (JSON-RPC server-defined range): the call had no valid <c>Authorization: Bearer</c> host secret; the
+    /// HTTP status is 401.
+    /// </summary>
+    public const int Unauthenticated = -32001;
 
     /// <summary>JSON-RPC 2.0: the body is not valid JSON.</summary>
     public const int ParseError = -32700;

@@ -1,0 +1,30 @@
+using Hotset.Agent.Rpc;
+using Hotset.Core.Agent;
+
+namespace Hotset.Agent.Auth;
+
+/// <summary>Lets a call through only with <c>Authorization: Bearer &lt;host secret&gt;</c>; otherwise HTTP 401.</summary>
+internal sealed partial class BearerSecretFilter(AgentSecret secret, ILogger<BearerSecretFilter> logger) : IEndpointFilter
+{
+    private const string Scheme = "Bearer ";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var header = http.Request.Headers.Authorization.ToString();
+        if (header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) && secret.Matches(header[Scheme.Length..].Trim()))
+        {
+            return await next(context);
+        }
+
+        LogRefused(logger, http.Connection.RemoteIpAddress?.ToString() ?? "an unknown address");
+        http.Response.Headers.WWWAuthenticate = "Bearer";
+        var error = new AgentError(
+            AgentErrorCodes.Unauthenticated,
+            "Unauthenticated: send the host secret as 'Authorization: Bearer <secret>' (Agent:Secret or agent.secret in the agent's state directory).");
+        return Results.Json(new JsonRpcResponse(null, null, error), RpcJson.Options, statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Refused a call from {Remote} without a valid host secret")]
+    private static partial void LogRefused(ILogger logger, string remote);
+}

@@ -1,0 +1,16 @@
+using System.Text.Json;
+
+namespace Hotset.Agent.Rpc;
+
+/// <summary>JSON settings of the agent's wire: the Core records name their members, so no naming policy is needed.</summary>
+internal static class RpcJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.General)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    /// <summary>The result of verbs that answer <c>{}</c> (VDSM's plain success).</summary>
+    public static object Empty { get; } = new Dictionary<string, object>();
+}

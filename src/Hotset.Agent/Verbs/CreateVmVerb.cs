@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Hotset.Agent.Hooks;
+using Hotset.Agent.Hypervisor;
+using Hotset.Agent.Rpc;
+using Hotset.Agent.Vms;
+using Hotset.Core.Agent;
+
+namespace Hotset.Agent.Verbs;
+
+/// <summary>
+/// <c>VM.create {vmID, vmParams}</c>: records the VM in the state directory, runs <c>before_vm_start</c> hooks and
+/// starts QEMU; answers once QMP is up and the starting vCPUs are plugged, with the VM's <see cref="VmStats"/>
+/// (status <c>Up</c>; guest counts are -1 until the guest agent answers — poll <c>VM.getStats</c>).
+/// </summary>
+internal sealed class CreateVmVerb(
+    IHypervisor hypervisor, VmRegistry registry, VmStateStore store, IHookRunner hooks, VcpuPinning pinning) : IVerb
+{
+    public string Method => AgentMethods.Create;
+
+    public int HypervisorFaultCode => AgentErrorCodes.CannotCreateVm;
+
+    public async Task<object> InvokeAsync(JsonElement? parameters, CancellationToken ct)
+    {
+        var call = RpcParams.Read<CreateVmCall>(parameters);
+        var definition = VmDefinitionCheck.Validate(call);
+        var vm = new RunningVm(definition);
+        if (!registry.TryAdd(vm))
+        {
+            throw new AgentFaultException(
+                AgentErrorCodes.VmExists,
+                $"Virtual machine already exists: VM '{call.VmId}' is {registry.Get(call.VmId).Snapshot().StatusWord} on this host; destroy it first.");
+        }
+
+        using (await vm.EnterAsync(ct))
+        {
+            IDomain? domain = null;
+            try
+            {
+                var before = await hooks.RunAsync(HookPoint.BeforeVmStart, definition, new Dictionary<string, string>(), ct);
+                if (before.Failure is { } failure)
+                {
+                    throw new AgentFaultException(AgentErrorCodes.HookError, $"Hook Error: {failure}");
+                }
+
+                var runDirectory = store.Prepare(definition.VmId);
+                await store.SaveAsync(new VmRecord(definition, null), ct);
+                domain = await hypervisor.StartAsync(definition, runDirectory, ct);
+            }
+            finally
+            {
+                if (domain is null)
+                {
+                    registry.Remove(vm);
+                    store.Delete(definition.VmId);
+                }
+            }
+
+            registry.Attach(vm, domain);
+            await pinning.ApplyAsync(definition, domain, ct);
+            return new VmStats
+            {
+                VmId = definition.VmId,
+                Status = vm.Snapshot().StatusWord,
+                VcpuCount = await domain.GetVcpuCountAsync(ct),
+            };
+        }
+    }
+}

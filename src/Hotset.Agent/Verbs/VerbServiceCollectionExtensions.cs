@@ -1,0 +1,20 @@
+using Hotset.Agent.Rpc;
+
+namespace Hotset.Agent.Verbs;
+
+internal static class VerbServiceCollectionExtensions
+{
+    /// <summary>Every JSON-RPC method of the agent, one class each, registered by hand.</summary>
+    public static IServiceCollection AddAgentVerbs(this IServiceCollection services)
+    {
+        services.AddSingleton<VmStatsReader>();
+        services.AddSingleton<IVerb, GetCapabilitiesVerb>();
+        services.AddSingleton<IVerb, GetAllVmStatsVerb>();
+        services.AddSingleton<IVerb, GetStatsVerb>();
+        services.AddSingleton<IVerb, CreateVmVerb>();
+        services.AddSingleton<IVerb, DestroyVmVerb>();
+        services.AddSingleton<IVerb, ShutdownVmVerb>();
+        services.AddSingleton<IVerb, SetNumberOfCpusVerb>();
+        return services;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using Hotset.Agent.Rpc;
+using Hotset.Agent.Vms;
+using Hotset.Core.Agent;
+
+namespace Hotset.Agent.Verbs;
+
+/// <summary>What <c>VM.create</c> checks before touching anything; every problem answers -32602 with its reason.</summary>
+internal static partial class VmDefinitionCheck
+{
+    /// <summary>The id names a directory in the state directory: letters, digits, '.', '_', '-'; at most 64.</summary>
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial Regex SafeId();
+
+    public static VmDefinition Validate(CreateVmCall call)
+    {
+        var vm = call.VmParams;
+        var problems = new List<string>();
+        if (!SafeId().IsMatch(call.VmId))
+        {
+            problems.Add($"vmID '{call.VmId}' must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+
+        if (vm.VmId != call.VmId)
+        {
+            problems.Add($"vmParams.vmId '{vm.VmId}' differs from vmID '{call.VmId}'");
+        }
+
+        if (vm.MaxVCpus < 1)
+        {
+            problems.Add($"maxVCpus is {vm.MaxVCpus}; it must be at least 1");
+        }
+
+        if (vm.NumberOfCpus < 1 || vm.NumberOfCpus > vm.MaxVCpus)
+        {
+            problems.Add($"smp is {vm.NumberOfCpus}; it must be between 1 and maxVCpus ({vm.MaxVCpus})");
+        }
+
+        if (vm.CoresPerSocket < 1 || vm.ThreadsPerCore < 1)
+        {
+            problems.Add($"smpCoresPerSocket ({vm.CoresPerSocket}) and smpThreadsPerCore ({vm.ThreadsPerCore}) must be at least 1");
+        }
+
+        if (vm.MemSizeMiB < 1)
+        {
+            problems.Add($"memSize is {vm.MemSizeMiB} MiB; it must be at least 1");
+        }
+
+        if (!VcpuPinning.TryParse(vm.CpuPinning, out _, out var pinningError))
+        {
+            problems.Add(pinningError);
+        }
+
+        return problems.Count == 0
+            ? vm
+            : throw AgentFaultException.InvalidParams(string.Join("; ", problems) + ".");
+    }
+}

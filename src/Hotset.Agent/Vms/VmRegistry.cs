@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using Hotset.Agent.Hypervisor;
+using Hotset.Agent.Rpc;
+
+namespace Hotset.Agent.Vms;
+
+/// <summary>
+/// The VMs this agent knows, Up or Down. Watches each QEMU: one that exits on its own makes its VM Down, with the
+/// exit message, recorded in the state directory. Disposing (agent stop) lets go of the QMP connections and leaves
+/// every QEMU running for the next start to re-attach.
+/// </summary>
+internal sealed partial class VmRegistry(VmStateStore store, ILogger<VmRegistry> logger) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, RunningVm> _vms = new(StringComparer.Ordinal);
+    private volatile bool _stopping;
+
+    public IReadOnlyList<RunningVm> All => [.. _vms.Values.OrderBy(v => v.VmId, StringComparer.Ordinal)];
+
+    /// <summary>Adds the VM unless one with its id is known already.</summary>
+    public bool TryAdd(RunningVm vm) => _vms.TryAdd(vm.VmId, vm);
+
+    /// <summary>The VM, or the <c>NoSuchVM</c> (1) fault.</summary>
+    public RunningVm Get(string vmId) =>
+        _vms.TryGetValue(vmId, out var vm) ? vm : throw AgentFaultException.NoSuchVm(vmId);
+
+    public void Remove(RunningVm vm) => _vms.TryRemove(KeyValuePair.Create(vm.VmId, vm));
+
+    /// <summary>Marks the VM Up with <paramref name="domain"/> and watches its QEMU from now on.</summary>
+    public void Attach(RunningVm vm, IDomain domain)
+    {
+        vm.MarkUp(domain);
+        _ = WatchAsync(vm, domain);
+    }
+
+    /// <summary>Marks the VM Down and records why, so the next agent start reports it the same way.</summary>
+    public async Task MarkDownAsync(RunningVm vm, string exitMessage, CancellationToken ct)
+    {
+        vm.MarkDown(exitMessage);
+        await store.SaveAsync(new VmRecord(vm.Definition, exitMessage), ct);
+        LogDown(vm.VmId, exitMessage);
+    }
+
+    // The watcher is its own boundary (nobody awaits it): it logs what it cannot handle.
+    private async Task WatchAsync(RunningVm vm, IDomain domain)
+    {
+        await ((Task)domain.Exited).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (_stopping || !vm.TryDetach(domain))
+        {
+            return;
+        }
+
+        var message = domain.Exited.IsCompletedSuccessfully && domain.Exited.Result.Length > 0
+            ? domain.Exited.Result
+            : "QEMU exited without a message.";
+        try
+        {
+            await MarkDownAsync(vm, message, CancellationToken.None);
+            await domain.DisposeAsync();
+        }
+        catch (Exception e)
+        {
+            LogWatchFailed(e, vm.VmId);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stopping = true;
+        foreach (var vm in _vms.Values)
+        {
+            if (vm.Snapshot().Domain is { } domain)
+            {
+                await domain.DisposeAsync();
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 401, Level = LogLevel.Warning, Message = "VM {VmId} is Down: {ExitMessage}")]
+    private partial void LogDown(string vmId, string exitMessage);
+
+    [LoggerMessage(EventId = 402, Level = LogLevel.Error, Message = "Could not record that the QEMU of VM {VmId} exited")]
+    private partial void LogWatchFailed(Exception exception, string vmId);
+}
