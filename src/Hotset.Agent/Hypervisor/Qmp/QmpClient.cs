@@ -1,0 +1,191 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Hotset.Agent.Hypervisor.Qmp;
+
+/// <summary>
+/// One QMP connection to a QEMU process over its Unix socket: capabilities negotiation, commands matched to replies
+/// by id, and events delivered to every <see cref="Subscribe">subscription</see> in the order QEMU sent them, before
+/// any reply that followed them. Thread-safe. When QEMU closes the socket, pending and later commands fail with
+/// <see cref="QmpException.Disconnected"/> and <see cref="Closed"/> completes.
+/// </summary>
+public sealed partial class QmpClient : IAsyncDisposable
+{
+    private readonly Socket _socket;
+    private readonly NetworkStream _stream;
+    private readonly StreamReader _reader;
+    private readonly string _path;
+    private readonly TimeSpan _timeout;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly ConcurrentDictionary<long, Pending> _pending = new();
+    private readonly TaskCompletionSource<string> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _subscribersLock = new();
+    private ImmutableArray<QmpEventSubscription> _subscribers = [];
+    private volatile string? _closedReason;
+    private Task _readLoop = Task.CompletedTask;
+    private long _nextId;
+
+    private QmpClient(Socket socket, string path, TimeSpan timeout, ILogger logger)
+    {
+        _socket = socket;
+        _stream = new NetworkStream(socket, ownsSocket: true);
+        _reader = new StreamReader(_stream, new UTF8Encoding(false));
+        _path = path;
+        _timeout = timeout;
+        _logger = logger;
+    }
+
+    /// <summary>QEMU's version from the QMP greeting, e.g. <c>10.0.2</c>.</summary>
+    public string QemuVersion { get; private set; } = "";
+
+    /// <summary>Completes, with the reason, when the connection is closed by QEMU or by <see cref="DisposeAsync"/>.</summary>
+    public Task<string> Closed => _closed.Task;
+
+    /// <summary>
+    /// Connects, reads the greeting and leaves capabilities negotiation mode. <paramref name="timeout"/> bounds the
+    /// connection and every later command.
+    /// </summary>
+    public static async Task<QmpClient> ConnectAsync(string socketPath, TimeSpan timeout, ILogger logger, CancellationToken ct)
+    {
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(timeout);
+        try
+        {
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cts.Token);
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new QmpException("connect", QmpException.Disconnected, $"cannot connect to the QMP socket {socketPath}: {e.Message}", e);
+        }
+
+        var client = new QmpClient(socket, socketPath, timeout, logger);
+        try
+        {
+            var greeting = await client._reader.ReadLineAsync(cts.Token)
+                ?? throw new QmpException("connect", QmpException.Disconnected, $"QEMU closed the QMP socket {socketPath} before its greeting.");
+            var version = JsonNode.Parse(greeting)?["QMP"]?["version"]?["qemu"];
+            client.QemuVersion = version is null ? "" : $"{version["major"]}.{version["minor"]}.{version["micro"]}";
+            client._readLoop = Task.Run(client.ReadLoopAsync, CancellationToken.None);
+            await client.ExecuteAsync("qmp_capabilities", null, cts.Token);
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Subscribes to the events QEMU sends from now on. Dispose the subscription to stop.</summary>
+    public QmpEventSubscription Subscribe()
+    {
+        var subscription = new QmpEventSubscription(Unsubscribe);
+        lock (_subscribersLock)
+        {
+            if (_closedReason is { } reason)
+            {
+                subscription.Complete(new QmpException("(event)", QmpException.Disconnected, reason));
+            }
+
+            _subscribers = _subscribers.Add(subscription);
+        }
+
+        return subscription;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="command"/> and returns QEMU's <c>return</c> value. Throws <see cref="QmpException"/> with
+    /// QEMU's class and text on an error reply, on timeout, or when the connection closes first.
+    /// </summary>
+    public async Task<JsonNode?> ExecuteAsync(string command, JsonObject? arguments, CancellationToken ct)
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        var reply = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending[id] = new Pending(command, reply);
+        try
+        {
+            if (_closedReason is { } reason)
+            {
+                throw new QmpException(command, QmpException.Disconnected, reason);
+            }
+
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            cts.CancelAfter(_timeout);
+            await SendAsync(command, arguments, id, cts.Token);
+            return await reply.Task.WaitAsync(cts.Token);
+        }
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            throw new QmpException(command, QmpException.Timeout, $"QEMU did not answer within {_timeout.TotalSeconds:0.#} s on {_path}.", e);
+        }
+        catch (IOException e)
+        {
+            throw new QmpException(command, QmpException.Disconnected, $"the QMP socket {_path} failed: {e.Message}", e);
+        }
+        finally
+        {
+            _pending.TryRemove(id, out _);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Close("the QMP connection was closed by the agent.");
+        try
+        {
+            _socket.Shutdown(SocketShutdown.Both);
+        }
+        catch (SocketException)
+        {
+            // Already closed by QEMU.
+        }
+
+        await _readLoop;
+        _reader.Dispose();
+        _writeLock.Dispose();
+    }
+
+    private async Task SendAsync(string command, JsonObject? arguments, long id, CancellationToken ct)
+    {
+        var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("execute", command);
+            if (arguments is not null)
+            {
+                json.WritePropertyName("arguments");
+                arguments.WriteTo(json);
+            }
+
+            json.WriteNumber("id", id);
+            json.WriteEndObject();
+        }
+
+        buffer.WriteByte((byte)'\n');
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            await _stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private void Unsubscribe(QmpEventSubscription subscription)
+    {
+        lock (_subscribersLock)
+        {
+            _subscribers = _subscribers.Remove(subscription);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Text.Json.Nodes;
+using Hotset.Agent.Hypervisor.Qmp;
+using Hotset.Testing.Qmp;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Hotset.Agent.Tests.Hypervisor.Qmp;
+
+public sealed class QmpClientTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    private readonly FakeQmpServer _qemu = FakeQmpServer.Start();
+    private QmpClient _client = null!;
+
+    public async Task InitializeAsync() =>
+        _client = await QmpClient.ConnectAsync(_qemu.SocketPath, Timeout, NullLogger.Instance, CancellationToken.None);
+
+    public async Task DisposeAsync()
+    {
+        await _client.DisposeAsync();
+        await _qemu.DisposeAsync();
+    }
+
+    [Fact]
+    public void ConnectAsync_Greeting_ReadsQemuVersion() => Assert.Equal("10.0.2", _client.QemuVersion);
+
+    [Fact]
+    public async Task ExecuteAsync_Reply_ReturnsValueAndSendsArgumentsWithId()
+    {
+        _qemu.On("query-status", FakeQmpReply.Ok(new JsonObject { ["status"] = "running", ["running"] = true }));
+
+        var result = await _client.ExecuteAsync("query-status", new JsonObject { ["x"] = 1 }, CancellationToken.None);
+
+        Assert.Equal("running", result?["status"]?.GetValue<string>());
+        var sent = Assert.Single(_qemu.Received);
+        Assert.Equal(1, sent["arguments"]?["x"]?.GetValue<int>());
+        Assert.NotNull(sent["id"]);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ErrorReply_ThrowsWithQemuClassAndText()
+    {
+        _qemu.On("device_del", FakeQmpReply.Fail("DeviceNotFound", "Device 'vcpu9' not found"));
+
+        var e = await Assert.ThrowsAsync<QmpException>(() =>
+            _client.ExecuteAsync("device_del", new JsonObject { ["id"] = "vcpu9" }, CancellationToken.None));
+
+        Assert.Equal("DeviceNotFound", e.ErrorClass);
+        Assert.Equal("Device 'vcpu9' not found", e.Description);
+        Assert.Equal("device_del", e.Command);
+        Assert.Contains("Device 'vcpu9' not found", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_UnknownCommand_ThrowsCommandNotFound()
+    {
+        var e = await Assert.ThrowsAsync<QmpException>(() => _client.ExecuteAsync("no-such", null, CancellationToken.None));
+
+        Assert.Equal("CommandNotFound", e.ErrorClass);
+    }
+
+    [Fact]
+    public async Task Subscribe_EventsInterleavedWithReply_EventsArriveBeforeReplyAndInOrder()
+    {
+        _qemu.On("device_del", new FakeQmpReply
+        {
+            Return = new JsonObject(),
+            EventsBefore =
+            [
+                ("ACPI_DEVICE_OST", new JsonObject { ["info"] = new JsonObject { ["device"] = "vcpu3", ["source"] = 3 } }),
+                ("DEVICE_DELETED", new JsonObject { ["path"] = "/machine/peripheral/vcpu3/lapic" }),
+            ],
+        });
+        using var events = _client.Subscribe();
+
+        await _client.ExecuteAsync("device_del", new JsonObject { ["id"] = "vcpu3" }, CancellationToken.None);
+
+        // Both events were queued before the reply completed the command: no waiting needed.
+        Assert.True(events.TryRead(out var first));
+        Assert.True(events.TryRead(out var second));
+        Assert.Equal(("ACPI_DEVICE_OST", "vcpu3", 3L), (first.Name, first.GetString("info.device"), first.GetInt64("info.source")));
+        Assert.Equal("/machine/peripheral/vcpu3/lapic", second.GetString("path"));
+    }
+
+    [Fact]
+    public async Task Subscribe_EventBetweenCommands_DeliveredToEverySubscriber()
+    {
+        _qemu.On("query-status", FakeQmpReply.Ok());
+        using var a = _client.Subscribe();
+        using var b = _client.Subscribe();
+
+        await _qemu.SendEventAsync("POWERDOWN");
+        await _client.ExecuteAsync("query-status", null, CancellationToken.None);
+
+        Assert.Equal("POWERDOWN", (await a.ReadAsync(CancellationToken.None)).Name);
+        Assert.Equal("POWERDOWN", (await b.ReadAsync(CancellationToken.None)).Name);
+    }
+
+    [Fact]
+    public async Task WaitForAsync_OtherEventsFirst_ReturnsTheMatchingOne()
+    {
+        using var events = _client.Subscribe();
+        await _qemu.SendEventAsync("RTC_CHANGE");
+        await _qemu.SendEventAsync("DEVICE_DELETED", new JsonObject { ["path"] = "/machine/peripheral/vcpu1/lapic" });
+
+        var e = await events.WaitForAsync(x => x.Name == "DEVICE_DELETED", CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.Equal("/machine/peripheral/vcpu1/lapic", e.GetString("path"));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_QemuClosesSocketMidCommand_FailsAsDisconnectedAndClosedCompletes()
+    {
+        _qemu.On("quit", FakeQmpReply.Disconnect());
+        using var events = _client.Subscribe();
+
+        var e = await Assert.ThrowsAsync<QmpException>(() => _client.ExecuteAsync("quit", null, CancellationToken.None));
+
+        Assert.Equal(QmpException.Disconnected, e.ErrorClass);
+        Assert.Contains("closed the QMP socket", e.Message, StringComparison.Ordinal);
+        Assert.Contains("closed the QMP socket", await _client.Closed.WaitAsync(Timeout), StringComparison.Ordinal);
+        await Assert.ThrowsAsync<QmpException>(async () => await events.ReadAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_AfterQemuClosed_FailsAsDisconnectedAtOnce()
+    {
+        _qemu.Disconnect();
+        await _client.Closed.WaitAsync(Timeout);
+
+        var e = await Assert.ThrowsAsync<QmpException>(() => _client.ExecuteAsync("query-status", null, CancellationToken.None));
+
+        Assert.Equal(QmpException.Disconnected, e.ErrorClass);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_QemuSilent_TimesOutWithClearText()
+    {
+        await using var qemu = FakeQmpServer.Start();
+        qemu.On("query-status", FakeQmpReply.NoReply());
+        await using var client = await QmpClient.ConnectAsync(qemu.SocketPath, TimeSpan.FromMilliseconds(200), NullLogger.Instance, CancellationToken.None);
+
+        var e = await Assert.ThrowsAsync<QmpException>(() => client.ExecuteAsync("query-status", null, CancellationToken.None));
+
+        Assert.Equal(QmpException.Timeout, e.ErrorClass);
+        Assert.Contains("did not answer", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ConcurrentCommands_EachGetsItsOwnReply()
+    {
+        _qemu.On("echo", args => FakeQmpReply.Ok(args?["n"]?.DeepClone()));
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(n =>
+            _client.ExecuteAsync("echo", new JsonObject { ["n"] = n }, CancellationToken.None)));
+
+        Assert.Equal(Enumerable.Range(0, 20), results.Select(r => r!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task ConnectAsync_NoSocket_ThrowsDisconnectedNamingThePath()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"hotset-missing-{Guid.NewGuid():N}.sock");
+
+        var e = await Assert.ThrowsAsync<QmpException>(() => QmpClient.ConnectAsync(path, Timeout, NullLogger.Instance, CancellationToken.None));
+
+        Assert.Contains(path, e.Message, StringComparison.Ordinal);
+    }
+}
