@@ -8,7 +8,7 @@ internal static class VmCpuRules
     public static IEnumerable<Fault> Limits(VmCpuUpdateContext c)
     {
         var (r, limits) = (c.Requested, c.Limits);
-        if (r.Sockets >= 1 && r.Cores >= 1 && r.Threads >= 1 && (long)r.Sockets * r.Cores * r.Threads > limits.MaxVCpus)
+        if (r.Sockets >= 1 && r.Cores >= 1 && r.Threads >= 1 && Total(r) > limits.MaxVCpus)
         {
             yield return VmFaults.MaxCpusExceeded();
         }
@@ -26,6 +26,23 @@ internal static class VmCpuRules
         if (r.Threads > limits.MaxThreadsPerCpu)
         {
             yield return VmFaults.MaxThreadsPerCpuExceeded();
+        }
+    }
+
+    /// <summary>A topology within the limits that still cannot start: i440fx's APIC ids and 240 vCPUs (SPEC §6).</summary>
+    public static IEnumerable<Fault> Startable(VmCpuUpdateContext c)
+    {
+        var (r, limits) = (c.Requested, c.Limits);
+        if (c.Version is not { } version || !IsComplete(r) || r.VCpus > limits.MaxVCpus || r.Sockets > limits.MaxSockets
+            || r.Cores > limits.MaxCpuPerSocket || r.Threads > limits.MaxThreadsPerCpu)
+        {
+            yield break;
+        }
+
+        var max = MaxVCpus.Compute(r, version, c.Architecture, c.Chipset, limits);
+        if (r.VCpus > max)
+        {
+            yield return VmFaults.TopologyNotStartable(r, Math.Max(0, max));
         }
     }
 
@@ -127,7 +144,10 @@ internal static class VmCpuRules
 
     /// <summary>Every count at least 1 and the total a valid int: the rules that use the total can run.</summary>
     private static bool IsComplete(CpuTopology t) =>
-        t.Sockets >= 1 && t.Cores >= 1 && t.Threads >= 1 && (long)t.Sockets * t.Cores * t.Threads <= int.MaxValue;
+        t.Sockets >= 1 && t.Cores >= 1 && t.Threads >= 1 && Total(t) <= int.MaxValue;
+
+    /// <summary>s·c·t without overflow, whatever the request says.</summary>
+    private static Int128 Total(CpuTopology t) => (Int128)t.Sockets * t.Cores * t.Threads;
 
     private static HotSetAction Decide(VmCpuUpdateContext c) => HotSetDecision.Decide(c.DecisionInput);
 }

@@ -52,5 +52,14 @@ public sealed record VmCpuUpdateContext
     /// <summary>The user asked for <c>next_run</c>: the change is stored for the next start.</summary>
     public bool NextRun { get; init; }
 
+    /// <summary>
+    /// The cluster's compatibility version; when set, the requested topology must also fit the max vCPUs the VM could
+    /// start with on <see cref="Architecture"/> and <see cref="Chipset"/> (SPEC §6; i440fx's APIC and 240-vCPU limits).
+    /// </summary>
+    public CompatibilityVersion? Version { get; init; }
+
+    public Architecture Architecture { get; init; } = Architecture.X86_64;
+    public Chipset Chipset { get; init; } = Chipset.I440fx;
+
     public HotSetDecisionInput DecisionInput => new(Current, Requested, Status, NextRun, PinningPolicy);
 }

@@ -68,6 +68,12 @@ public static partial class VmFaults
         + $"vCPUs while it runs. Choose at most {startedMax} vCPUs, or save the change with next_run=true and "
         + "restart the VM to apply it.");
 
+    /// <summary><b>Better:</b> the reference found this only when QEMU refused to start; Hotset says it on edit.</summary>
+    public static Fault TopologyNotStartable(CpuTopology requested, int max) => new(
+        "CPU_TOPOLOGY_NOT_STARTABLE", FaultKind.Conflict,
+        $"{EditPrefix} An i440fx VM with sockets of {requested.Cores} cores × {requested.Threads} threads can have at "
+        + $"most {max} vCPUs, not {requested.VCpus}. Use fewer sockets or cores per socket, or the Q35 chipset.");
+
     /// <summary>Another update of the same VM is in flight (SPEC §3 per-VM lock).</summary>
     public static Fault VmBeingUpdated(string vmName)
     {

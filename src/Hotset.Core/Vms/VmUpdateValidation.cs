@@ -24,6 +24,7 @@ public static class VmUpdateValidation
     internal static IReadOnlyList<Func<VmCpuUpdateContext, IEnumerable<Fault>>> Rules { get; } =
     [
         VmCpuRules.Limits,
+        VmCpuRules.Startable,
         VmCpuRules.Minimums,
         VmCpuRules.GuestOsMinimum,
         VmCpuRules.HostCapacity,
