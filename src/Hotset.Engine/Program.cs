@@ -1,4 +1,14 @@
+using Hotset.Engine.Api;
+using Hotset.Engine.Auth;
+using Hotset.Engine.Persistence;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddHotsetEnvironment();
+builder.Services.AddPersistence();
+builder.Services.AddEngineAuth();
+builder.Services.AddApi();
+// TODO: builder.Services.AddVmCommands(); builder.Services.AddHostMonitoring(); once they are committed.
+
 var app = builder.Build();
-app.MapGet("/ovirt-engine/api", () => "Hotset engine");
+app.UseApi();
 app.Run();

@@ -1,0 +1,44 @@
+using Hotset.Engine.Api.Representations;
+using Hotset.Engine.Api.Vms;
+using Hotset.Engine.Auth;
+using Scalar.AspNetCore;
+
+namespace Hotset.Engine.Api;
+
+public static class ApiServices
+{
+    /// <summary>The OpenAPI document of the REST API.</summary>
+    public static IServiceCollection AddApi(this IServiceCollection services)
+    {
+        services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>
+    /// The request pipeline and every route: oVirt's REST API under <c>/ovirt-engine/api</c> (and <c>/v4</c>), the
+    /// SSO endpoints, and the OpenAPI document and reference page under <c>/ovirt-engine/apidoc</c>.
+    /// </summary>
+    public static WebApplication UseApi(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            PathRewrite.Apply(context.Request);
+            return next(context);
+        });
+        app.UseMiddleware<CorrelationMiddleware>();
+        app.UseMiddleware<ApiExceptionMiddleware>();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapSso();
+        app.MapOpenApi(ApiPaths.DocRoot + "/openapi.json").AllowAnonymous();
+        app.MapScalarApiReference(ApiPaths.DocRoot, o => o.WithOpenApiRoutePattern(ApiPaths.DocRoot + "/openapi.json"))
+            .AllowAnonymous();
+
+        var api = app.MapGroup(ApiPaths.Root);
+        api.MapRoot();
+        api.MapVms();
+        return app;
+    }
+}

@@ -1,0 +1,35 @@
+using Hotset.Core.Faults;
+using Hotset.Engine.Api.Representations;
+using Hotset.Engine.Commands;
+
+namespace Hotset.Engine.Api;
+
+/// <summary>Turns faults into oVirt-shaped HTTP responses. The only place that knows status codes.</summary>
+public static class FaultResults
+{
+    public const string Reason = "Operation Failed";
+
+    public static NodeResult ToFaultResult(this CommandResult result) => ToFaultResult(result.Faults);
+
+    /// <summary><c>&lt;fault&gt;&lt;reason&gt;Operation Failed&lt;/reason&gt;&lt;detail&gt;[msg1, msg2]&lt;/detail&gt;&lt;/fault&gt;</c>.</summary>
+    public static NodeResult ToFaultResult(this IReadOnlyList<Fault> faults) =>
+        new(new Node("fault").Add("reason", Reason).Add("detail", "[" + string.Join(", ", faults.Select(f => f.Message)) + "]"),
+            faults.Select(f => StatusOf(f.Kind)).DefaultIfEmpty(StatusCodes.Status500InternalServerError).Min());
+
+    public static NodeResult Fault(Fault fault) => ToFaultResult([fault]);
+
+    public static NodeResult BadRequest(string message) => Fault(new("BAD_REQUEST", FaultKind.BadRequest, message));
+
+    public static NodeResult NotFound(string what, string id) =>
+        Fault(new("NOT_FOUND", FaultKind.NotFound, $"Entity not found: {what} {id}"));
+
+    // When faults disagree, the lowest status wins: a caller who must fix the request hears that first.
+    public static int StatusOf(FaultKind kind) => kind switch
+    {
+        FaultKind.BadRequest or FaultKind.NotSupported => StatusCodes.Status400BadRequest,
+        FaultKind.NotFound => StatusCodes.Status404NotFound,
+        FaultKind.Conflict => StatusCodes.Status409Conflict,
+        FaultKind.HostFailure => StatusCodes.Status502BadGateway,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown fault kind."),
+    };
+}

@@ -1,0 +1,26 @@
+namespace Hotset.Engine.Api;
+
+/// <summary>
+/// The engine's short environment variables, mapped onto configuration keys: <c>HOTSET_URLS</c> → <c>Urls</c>,
+/// <c>HOTSET_DATA_DIR</c> → <c>Engine:DataDirectory</c>, <c>HOTSET_DB</c> → <c>ConnectionStrings:Engine</c> (a SQLite path
+/// or a PostgreSQL connection string), <c>HOTSET_ADMIN_PASSWORD</c> → <c>Engine:AdminPassword</c>.
+/// </summary>
+public static class HotsetEnvironment
+{
+    private static readonly (string Variable, string Key)[] Aliases =
+    [
+        ("HOTSET_URLS", "Urls"),
+        ("HOTSET_DATA_DIR", "Engine:DataDirectory"),
+        ("HOTSET_DB", "ConnectionStrings:Engine"),
+        ("HOTSET_ADMIN_PASSWORD", "Engine:AdminPassword"),
+    ];
+
+    public static IConfigurationBuilder AddHotsetEnvironment(this IConfigurationBuilder configuration)
+    {
+        var values = Aliases
+            .Select(a => (a.Key, Value: Environment.GetEnvironmentVariable(a.Variable)))
+            .Where(a => !string.IsNullOrEmpty(a.Value))
+            .ToDictionary(a => a.Key, a => a.Value);
+        return values.Count == 0 ? configuration : configuration.AddInMemoryCollection(values);
+    }
+}

@@ -1,0 +1,39 @@
+using Hotset.Engine.Api.Representations;
+
+namespace Hotset.Engine.Api;
+
+/// <summary>An oVirt representation answered as XML or JSON, as the request asked.</summary>
+public sealed class NodeResult(Node node, int statusCode = StatusCodes.Status200OK) : IResult
+{
+    public Node Node { get; } = node;
+    public int StatusCode { get; } = statusCode;
+
+    /// <summary>Extra response headers (<c>Location</c>, <c>Hotset-Cpu-Hot-Set</c>).</summary>
+    public Dictionary<string, string> Headers { get; } = [];
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var format = ApiFormats.ForResponse(httpContext.Request);
+        var response = httpContext.Response;
+        response.StatusCode = StatusCode;
+        response.ContentType = ApiFormats.ContentType(format);
+        foreach (var (name, value) in Headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        using var buffer = new MemoryStream();
+        if (format == ApiFormat.Json)
+        {
+            await JsonOutput.WriteAsync(buffer, Node, httpContext.RequestAborted);
+        }
+        else
+        {
+            await XmlOutput.WriteAsync(buffer, Node, httpContext.RequestAborted);
+        }
+
+        response.ContentLength = buffer.Length;
+        buffer.Position = 0;
+        await buffer.CopyToAsync(response.Body, httpContext.RequestAborted);
+    }
+}

@@ -1,0 +1,141 @@
+using Hotset.Core.Vms;
+using Hotset.Engine.Api.Representations;
+using Hotset.Engine.Audit;
+using Hotset.Engine.Vms;
+
+namespace Hotset.Engine.Api.Vms;
+
+/// <summary><c>/ovirt-engine/api/vms</c>: list, get, add, update (with <c>next_run</c>), remove.</summary>
+public static class VmEndpoints
+{
+    public static IEndpointRouteBuilder MapVms(this IEndpointRouteBuilder api)
+    {
+        var vms = api.MapGroup("/vms").WithTags("vms");
+        vms.MapGet("/", ListAsync).WithSummary("List VMs; search=name=web* and max=N as oVirt.");
+        vms.MapGet("/{id}", GetAsync).WithSummary("A VM; next_run=true shows the pending next-run configuration.");
+        vms.MapPost("/", VmAddEndpoint.AddAsync).WithSummary("Create a VM from a template (Blank by default).");
+        vms.MapPut("/{id}", UpdateAsync).WithSummary("Update a VM; CPU changes of a running VM are hot set (see Hotset-Cpu-Hot-Set).");
+        vms.MapDelete("/{id}", RemoveAsync).WithSummary("Remove a VM that is down.");
+        vms.MapVmActions();
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(HttpRequest request, IVmStore store, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        var max = errors.WholeNumber(request.Query["max"].FirstOrDefault(), "max", min: 0);
+        var pattern = SearchName(request.Query["search"].FirstOrDefault(), errors);
+        return errors.Any ? errors.ToFault() : new NodeResult(VmRepresentation.ToList(await store.ListAsync(pattern, max, ct)));
+    }
+
+    private static async Task<IResult> GetAsync(string id, HttpRequest request, IVmStore store, CancellationToken ct)
+    {
+        if (await Find(id, store, ct) is not { } vm)
+        {
+            return FaultResults.NotFound("VM", id);
+        }
+
+        return QueryFlags.Read(request, "next_run") switch
+        {
+            null => FaultResults.BadRequest("next_run takes true or false."),
+            true => new NodeResult(VmRepresentation.ToNode(vm, vm.NextRun ?? vm.Configuration)),
+            false => new NodeResult(VmRepresentation.ToNode(vm)),
+        };
+    }
+
+    private static async Task<IResult> UpdateAsync(string id, HttpContext context, IVmStore store, IVmCommands commands,
+        CancellationToken ct)
+    {
+        if (await Find(id, store, ct) is not { } vm)
+        {
+            return FaultResults.NotFound("VM", id);
+        }
+
+        if (QueryFlags.Read(context.Request, "next_run") is not { } nextRun)
+        {
+            return FaultResults.BadRequest("next_run takes true or false.");
+        }
+
+        var (node, fault) = await ApiInput.ReadAsync(context.Request, VmInput.Shape, ct);
+        if (node is null)
+        {
+            return fault!;
+        }
+
+        var errors = new InputErrors();
+        var patch = VmInput.ToPatch(node, errors);
+        if (errors.Any)
+        {
+            return errors.ToFault();
+        }
+
+        var outcome = await commands.UpdateAsync(new UpdateVm(vm.Id, patch, nextRun, ApiCaller.Of(context)), ct);
+        if (!outcome.Result.Succeeded)
+        {
+            return outcome.Result.ToFaultResult();
+        }
+
+        var stored = outcome.Vm ?? await store.GetAsync(vm.Id, ct) ?? vm;
+        var result = new NodeResult(VmRepresentation.ToNode(stored));
+        if (outcome.HotSet is { } hotSet)
+        {
+            result.Headers[HotSetHeader.Name] = HotSetHeader.Format(hotSet);
+        }
+
+        return result;
+    }
+
+    private static async Task<IResult> RemoveAsync(string id, HttpContext context, IVmStore store, IAuditLog audit,
+        CancellationToken ct)
+    {
+        if (await Find(id, store, ct) is not { } vm)
+        {
+            return FaultResults.NotFound("VM", id);
+        }
+
+        if (vm.Status != VmStatus.Down)
+        {
+            return FaultResults.Fault(new("VM_IS_RUNNING", Core.Faults.FaultKind.Conflict, "Cannot remove VM. VM is running."));
+        }
+
+        await store.RemoveAsync(vm.Id, ct);
+        var caller = ApiCaller.Of(context);
+        await audit.AddAsync(new AuditEvent
+        {
+            Code = 113,
+            Severity = AuditSeverity.Normal,
+            Message = $"VM {vm.Name} was successfully removed.",
+            VmId = vm.Id,
+            ClusterId = vm.ClusterId,
+            UserName = caller.UserName,
+            CorrelationId = caller.CorrelationId,
+        }, ct);
+        return new NodeResult(new Node("action").Add("status", "complete"));
+    }
+
+    internal static async Task<Vm?> Find(string id, IVmStore store, CancellationToken ct) =>
+        Guid.TryParse(id, out var guid) ? await store.GetAsync(guid, ct) : null;
+
+    /// <summary>The name pattern of an oVirt VM search (<c>name=web*</c>, or a bare name); null for none.</summary>
+    internal static string? SearchName(string? search, InputErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            return null;
+        }
+
+        var parts = search.Split('=', 2, StringSplitOptions.TrimEntries);
+        if (parts.Length == 1)
+        {
+            return parts[0].Trim('"');
+        }
+
+        if (!parts[0].Equals("name", StringComparison.OrdinalIgnoreCase) || parts[1].Length == 0)
+        {
+            errors.Add($"Cannot search VMs by '{search}'; Hotset searches by name, e.g. name=web*.");
+            return null;
+        }
+
+        return parts[1].Trim('"');
+    }
+}

@@ -1,0 +1,76 @@
+using Dapper;
+using Hotset.Engine.Audit;
+
+namespace Hotset.Engine.Persistence.Audit;
+
+/// <summary><see cref="IAuditLog"/> on SQLite or PostgreSQL; ids come from the database, times from the clock.</summary>
+internal sealed class SqlAuditLog(Database db, TimeProvider clock) : IAuditLog
+{
+    public async Task<AuditEvent> AddAsync(AuditEvent auditEvent, CancellationToken ct)
+    {
+        var stored = auditEvent with { Time = auditEvent.Time == default ? clock.GetUtcNow() : auditEvent.Time };
+        var id = await db.QuerySingleOrDefaultAsync<long>(
+            "INSERT INTO audit_log (code, severity, message, event_time, vm_id, host_id, cluster_id, correlation_id, user_name) "
+            + "VALUES (@Code, @Severity, @Message, @Time, @VmId, @HostId, @ClusterId, @CorrelationId, @UserName) RETURNING id",
+            new
+            {
+                stored.Code,
+                Severity = stored.Severity.ToString(),
+                stored.Message,
+                Time = Ids.Ms(stored.Time),
+                VmId = Ids.Text(stored.VmId),
+                HostId = Ids.Text(stored.HostId),
+                ClusterId = Ids.Text(stored.ClusterId),
+                stored.CorrelationId,
+                stored.UserName,
+            }, ct);
+        return stored with { Id = id };
+    }
+
+    public async Task<IReadOnlyList<AuditEvent>> ListAsync(long? from, int? max, string? search, CancellationToken ct)
+    {
+        var query = EventSearch.Parse(search);
+        var where = query.Where;
+        if (from is { } after)
+        {
+            where += (where.Length == 0 ? " WHERE" : " AND") + " id > @From";
+            query.Parameters.Add("From", after);
+        }
+
+        var limit = max is { } m ? " LIMIT @Max" : "";
+        query.Parameters.Add("Max", Math.Max(0, max ?? 0));
+        await using var connection = await db.OpenAsync(ct);
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            "SELECT id, code, severity, message, event_time, vm_id, host_id, cluster_id, correlation_id, user_name "
+            + "FROM audit_log" + where + " ORDER BY id DESC" + limit, query.Parameters, cancellationToken: ct));
+        return [.. rows.Select(r => r.ToEvent())];
+    }
+
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public int Code { get; init; }
+        public string Severity { get; init; } = "";
+        public string Message { get; init; } = "";
+        public long EventTime { get; init; }
+        public string? VmId { get; init; }
+        public string? HostId { get; init; }
+        public string? ClusterId { get; init; }
+        public string? CorrelationId { get; init; }
+        public string? UserName { get; init; }
+
+        public AuditEvent ToEvent() => new()
+        {
+            Id = Id,
+            Code = Code,
+            Severity = Enum.Parse<AuditSeverity>(Severity),
+            Message = Message,
+            Time = Ids.Time(EventTime),
+            VmId = Ids.ParseNullable(VmId),
+            HostId = Ids.ParseNullable(HostId),
+            ClusterId = Ids.ParseNullable(ClusterId),
+            CorrelationId = CorrelationId,
+            UserName = UserName,
+        };
+    }
+}

@@ -1,0 +1,83 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Hotset.Engine.Persistence;
+
+/// <summary>
+/// The engine's database: which provider, and fresh pooled connections to it. Every store opens a connection per
+/// operation and keeps any transaction short; none is held across a call to a host.
+/// </summary>
+public sealed class Database
+{
+    private readonly string _connectionString;
+
+    public Database(DatabaseProvider provider, string connectionString)
+    {
+        Provider = provider;
+        _connectionString = connectionString;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>
+    /// Chooses the provider from <paramref name="connectionStringOrPath"/>: a PostgreSQL connection string
+    /// (<c>Host=…</c>) or else a SQLite path or connection string; empty means <c>engine.db</c> in
+    /// <paramref name="dataDirectory"/>.
+    /// </summary>
+    public static Database From(string? connectionStringOrPath, string dataDirectory)
+    {
+        var value = connectionStringOrPath?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            Directory.CreateDirectory(dataDirectory);
+            return Sqlite(Path.Combine(dataDirectory, "engine.db"));
+        }
+
+        if (IsPostgres(value))
+        {
+            return new Database(DatabaseProvider.Postgres, value);
+        }
+
+        return value.Contains('=', StringComparison.Ordinal)
+            ? new Database(DatabaseProvider.Sqlite, value)
+            : Sqlite(value);
+    }
+
+    public static Database Sqlite(string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 };
+        return new Database(DatabaseProvider.Sqlite, builder.ToString());
+    }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        DbConnection connection = Provider == DatabaseProvider.Postgres
+            ? new NpgsqlConnection(_connectionString)
+            : new SqliteConnection(_connectionString);
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    /// <summary>True when <paramref name="e"/> is a unique-constraint violation of either provider.</summary>
+    public static bool IsUniqueViolation(Exception e) => e switch
+    {
+        SqliteException s => s.SqliteErrorCode == 19 && s.SqliteExtendedErrorCode is 2067 or 1555,
+        PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
+
+    private static bool IsPostgres(string value)
+    {
+        var lower = value.ToLowerInvariant();
+        return lower.StartsWith("postgres", StringComparison.Ordinal)
+            || lower.Contains("host=", StringComparison.Ordinal)
+            || lower.Contains("server=", StringComparison.Ordinal);
+    }
+}
