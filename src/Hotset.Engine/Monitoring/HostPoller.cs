@@ -1,0 +1,164 @@
+using Hotset.Core.Agent;
+using Hotset.Core.Vms;
+using Hotset.Engine.Audit;
+using Hotset.Engine.Hosts;
+using Hotset.Engine.Vms;
+using Hotset.Engine.Vms.Commands;
+using Microsoft.Extensions.Options;
+using Host = Hotset.Engine.Hosts.Host;
+
+namespace Hotset.Engine.Monitoring;
+
+/// <summary>
+/// One poll of one host (VDSM's VM monitoring, seen from the engine): capabilities when the host is new or back,
+/// <c>Host.getAllVmStats</c>, then each VM the engine has on the host is brought up to date. A host that does not
+/// answer becomes NonResponsive and its VMs Unknown (not Down). VMs a command holds are left alone this round.
+/// </summary>
+public sealed partial class HostPoller(IHostStore hosts, IVmStore vms, IHostAgents agents, IAuditLog audit,
+    VmLocks locks, VcpuSamples samples, IOptions<HostMonitoringOptions> options, ILogger<HostPoller> logger)
+{
+    public async Task PollAsync(Host host, CancellationToken ct)
+    {
+        var agent = agents.For(host);
+        IReadOnlyList<VmStats> stats;
+        try
+        {
+            var capabilities = host.Status != HostStatus.Up || host.Capabilities is null
+                ? await agent.GetCapabilitiesAsync(ct)
+                : host.Capabilities;
+            stats = await agent.GetAllVmStatsAsync(ct);
+            if (host.Status != HostStatus.Up || capabilities != host.Capabilities)
+            {
+                LogHostUp(host.Name, host.Status);
+                host = await hosts.UpdateAsync(host with { Status = HostStatus.Up, Capabilities = capabilities }, ct);
+            }
+        }
+        catch (AgentException e)
+        {
+            await MarkNonResponsiveAsync(host, e.Message, ct);
+            return;
+        }
+
+        var byId = stats.ToDictionary(s => s.VmId, StringComparer.OrdinalIgnoreCase);
+        foreach (var vm in await vms.ListByHostAsync(host.Id, ct))
+        {
+            await ObserveAsync(host, agent, vm.Id, byId.GetValueOrDefault(vm.Id.ToString()), ct);
+        }
+    }
+
+    private async Task ObserveAsync(Host host, IAgentClient agent, Guid vmId, VmStats? stats, CancellationToken ct)
+    {
+        using var lease = locks.TryAcquire(vmId);
+        if (lease is null)
+        {
+            return;
+        }
+
+        var events = new List<AuditEvent>();
+        var wentDown = false;
+        var stored = await vms.ChangeAsync(vmId, vm =>
+        {
+            events.Clear();
+            if (vm.RunOnHostId != host.Id || vm.Status == VmStatus.Down)
+            {
+                return null;
+            }
+
+            var result = VmStatsTransition.Apply(vm, stats, host);
+            events.AddRange(result.Events);
+            wentDown = result.WentDown;
+            return wentDown ? result.Vm : Reconcile(result.Vm, host, events);
+        }, ct);
+
+        foreach (var e in events)
+        {
+            await audit.AddAsync(e, ct);
+        }
+
+        if (wentDown && stored is not null)
+        {
+            samples.Clear(vmId);
+            await ReleaseAsync(agent, vmId, stats is not null, ct);
+        }
+    }
+
+    /// <summary>SPEC §8 <b>Better:</b> a stable vCPU count on the host that differs from the stored one is stored.</summary>
+    private Vm Reconcile(Vm vm, Host host, List<AuditEvent> events)
+    {
+        var (hostCpus, storedCpus) = (vm.VcpuCount, vm.Configuration.Topology.VCpus);
+        if (vm.Status != VmStatus.Up || hostCpus < 1 || hostCpus == storedCpus)
+        {
+            samples.Clear(vm.Id);
+            return vm;
+        }
+
+        if (samples.Record(vm.Id, hostCpus, storedCpus) < options.Value.StableSamples)
+        {
+            return vm;
+        }
+
+        if (VmStatsTransition.Reconciled(vm, hostCpus) is { } reconciled)
+        {
+            LogReconciled(vm.Id, host.Name, storedCpus, hostCpus);
+            events.Add(VmEvents.VcpusReconciled(vm, host.Name, storedCpus, hostCpus, reconciled.Configuration.Topology.Sockets));
+            return reconciled;
+        }
+
+        if (samples.FirstReport(vm.Id))
+        {
+            events.Add(VmEvents.VcpusUnrepresentable(vm, host.Name, storedCpus, hostCpus));
+        }
+
+        return vm;
+    }
+
+    private async Task MarkNonResponsiveAsync(Host host, string error, CancellationToken ct)
+    {
+        if (host.Status != HostStatus.NonResponsive)
+        {
+            LogHostNotResponding(host.Name, error);
+            await hosts.UpdateAsync(host with { Status = HostStatus.NonResponsive }, ct);
+        }
+
+        foreach (var vm in await vms.ListByHostAsync(host.Id, ct))
+        {
+            using var lease = locks.TryAcquire(vm.Id);
+            if (lease is not null)
+            {
+                await vms.ChangeAsync(vm.Id, v => v.RunOnHostId != host.Id || v.Status is VmStatus.Down or VmStatus.Unknown
+                    ? null
+                    : v with { Status = VmStatus.Unknown, GuestCpuCount = -1 }, ct);
+            }
+        }
+    }
+
+    /// <summary>Tells the host to forget a VM that went down (VDSM keeps a Down VM until the engine destroys it).</summary>
+    private async Task ReleaseAsync(IAgentClient agent, Guid vmId, bool listed, CancellationToken ct)
+    {
+        if (!listed)
+        {
+            return;
+        }
+
+        try
+        {
+            await agent.DestroyAsync(vmId.ToString(), ct);
+        }
+        catch (AgentException e)
+        {
+            LogReleaseFailed(vmId, e.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Host {HostName} answers again (was {Status})")]
+    private partial void LogHostUp(string hostName, HostStatus status);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Host {HostName} does not answer; its VMs are Unknown: {Error}")]
+    private partial void LogHostNotResponding(string hostName, string error);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "VM {VmId}: host {HostName} runs {HostCpus} vCPUs, engine had {StoredCpus}; stored the host's count")]
+    private partial void LogReconciled(Guid vmId, string hostName, int storedCpus, int hostCpus);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "VM {VmId}: the host did not release it: {Error}")]
+    private partial void LogReleaseFailed(Guid vmId, string error);
+}

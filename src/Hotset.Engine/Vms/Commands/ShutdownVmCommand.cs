@@ -1,0 +1,70 @@
+using Hotset.Core.Agent;
+using Hotset.Core.Faults;
+using Hotset.Core.Vms;
+using Hotset.Engine.Audit;
+using Hotset.Engine.Commands;
+using Hotset.Engine.Hosts;
+using Hotset.Engine.Hosts.Agents;
+
+namespace Hotset.Engine.Vms.Commands;
+
+/// <summary>
+/// oVirt ShutdownVm: asks the guest to shut down (<c>VM.shutdown</c>) and marks the VM PoweringDown (event 73).
+/// Monitoring sees it Down, logs event 61 and applies the next-run configuration.
+/// </summary>
+public sealed class ShutdownVmCommand(IVmStore vms, IHostStore hosts, IHostAgents agents, IAuditLog audit, VmLocks locks)
+{
+    /// <summary>Seconds the agent waits for the guest before it powers the VM off.</summary>
+    public const int GracePeriodSeconds = 30;
+
+    public static IReadOnlyList<Fault> Validate(Vm vm) => vm.Status switch
+    {
+        VmStatus.Down => [VmActionFaults.NotRunning("shutdown", vm)],
+        VmStatus.Up or VmStatus.PoweringUp or VmStatus.Paused or VmStatus.PoweringDown => [],
+        _ => [VmActionFaults.NotUp("shutdown", vm)],
+    };
+
+    public async Task<CommandResult> RunAsync(VmAction request, CancellationToken ct)
+    {
+        using var lease = locks.TryAcquire(request.VmId);
+        if (lease is null)
+        {
+            return CommandResult.Fail(VmActionFaults.Busy("shutdown"));
+        }
+
+        using var correlation = AgentCorrelation.Begin(request.Caller.CorrelationId);
+        var vm = await vms.GetAsync(request.VmId, ct);
+        if (vm is null)
+        {
+            return CommandResult.Fail(VmFaults.VmNotFound(request.VmId));
+        }
+
+        var faults = Validate(vm);
+        if (faults.Count > 0)
+        {
+            return CommandResult.Fail(faults);
+        }
+
+        var host = vm.RunOnHostId is { } hostId ? await hosts.GetAsync(hostId, ct)
+            : throw new InvalidOperationException($"VM {vm.Id} is {vm.Status} but has no host.");
+        if (host is null)
+        {
+            throw new InvalidOperationException($"VM {vm.Id} runs on host {vm.RunOnHostId}, which does not exist.");
+        }
+
+        try
+        {
+            await agents.For(host).ShutdownAsync(vm.Id.ToString(), GracePeriodSeconds, CancellationToken.None);
+        }
+        catch (AgentException e)
+        {
+            return CommandResult.Fail(VmActionFaults.HostFailed("shutdown", vm, host, e.Message));
+        }
+
+        await vms.ChangeAsync(vm.Id, v => v.Status == VmStatus.Down ? null : v with { Status = VmStatus.PoweringDown },
+            CancellationToken.None);
+        await audit.AddAsync(VmEvents.ShutdownInitiated(vm, request.Caller, host.Name, request.Reason),
+            CancellationToken.None);
+        return CommandResult.Ok;
+    }
+}

@@ -1,0 +1,80 @@
+using Hotset.Core.Vms;
+using Hotset.Engine.Audit;
+using Hotset.Engine.Clusters;
+using Hotset.Engine.Commands;
+using Hotset.Engine.Persistence.Config;
+using Hotset.Engine.Hosts;
+using Hotset.Engine.Hosts.Agents;
+
+namespace Hotset.Engine.Vms.Commands;
+
+/// <summary>
+/// oVirt UpdateVm (SPEC §2–§3): under the VM's lock, validate the whole request (a fault changes nothing and logs
+/// nothing), store the other fields in one short write, run the hot-set child step, log event 35. The CPU outcome
+/// never fails the update; it is returned in <see cref="UpdateVmOutcome.HotSet"/>.
+/// </summary>
+public sealed class UpdateVmCommand(IVmStore vms, IClusterStore clusters, IHostStore hosts, IAuditLog audit,
+    IEngineConfigProvider config, VmLocks locks, HotSetNumberOfCpusCommand hotSet)
+{
+    public async Task<UpdateVmOutcome> RunAsync(UpdateVm request, CancellationToken ct)
+    {
+        using var lease = locks.TryAcquire(request.VmId);
+        if (lease is null)
+        {
+            return Failed(VmFaults.VmBeingUpdated(request.VmId.ToString()));
+        }
+
+        using var correlation = AgentCorrelation.Begin(request.Caller.CorrelationId);
+        var vm = await vms.GetAsync(request.VmId, ct);
+        if (vm is null)
+        {
+            return Failed(VmFaults.VmNotFound(request.VmId));
+        }
+
+        var cluster = await clusters.GetAsync(vm.ClusterId, ct)
+            ?? throw new InvalidOperationException($"VM {vm.Id} belongs to cluster {vm.ClusterId}, which does not exist.");
+        var plan = UpdateVmPlan.Create(vm, request,
+            (await config.GetAsync(ct)).LimitsFor(cluster.Version, cluster.Architecture), await HostCapacityAsync(vm, cluster, ct));
+        if (plan.Faults.Count > 0)
+        {
+            return Failed([.. plan.Faults]);
+        }
+
+        Vm saved;
+        try
+        {
+            saved = await vms.ChangeAsync(vm.Id, v => v with { Configuration = plan.Live, NextRun = plan.NextRun }, ct)
+                ?? throw new ConcurrencyException($"VM {vm.Id} was removed while it was being updated.");
+        }
+        catch (DuplicateNameException)
+        {
+            return Failed(VmActionFaults.NameInUse(plan.Live.Name));
+        }
+
+        var outcome = plan.Action == HotSetAction.NextRun
+            ? new HotSetOutcome(HotSetResult.NextRun, vm.Configuration.Topology.VCpus, plan.Requested.VCpus, null)
+            : null;
+        if (plan.IsHotSet)
+        {
+            (saved, outcome) = await hotSet.RunAsync(
+                new HotSetNumberOfCpus(saved, cluster, plan.Action, plan.Requested, request.Caller), CancellationToken.None);
+        }
+
+        await audit.AddAsync(VmEvents.Updated(saved, request.Caller), CancellationToken.None);
+        return new UpdateVmOutcome(CommandResult.Ok, saved, outcome);
+    }
+
+    private async Task<HostCpuCapacity?> HostCapacityAsync(Vm vm, Cluster cluster, CancellationToken ct)
+    {
+        if (vm.RunOnHostId is not { } hostId || await hosts.GetAsync(hostId, ct) is not { } host)
+        {
+            return null;
+        }
+
+        var others = (await vms.ListByHostAsync(hostId, ct)).Where(v => v.Id != vm.Id);
+        return HostRoom.For(host, cluster, others);
+    }
+
+    private static UpdateVmOutcome Failed(params Core.Faults.Fault[] faults) =>
+        new(CommandResult.Fail(faults), null, null);
+}

@@ -1,0 +1,28 @@
+using Hotset.Engine.Hosts.Agents;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Hotset.Engine.Vms.Commands;
+
+public static class VmCommandsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IVmCommands"/> and its commands, the per-VM locks and the host agent client. The stores,
+    /// the audit log and <c>IEngineConfigProvider</c> come from persistence. Commands are scoped, so they work over
+    /// scoped or singleton stores; the locks are one per process.
+    /// </summary>
+    public static IServiceCollection AddVmCommands(this IServiceCollection services)
+    {
+        services.AddHostAgents();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<VmLocks>();
+        services.TryAddScoped<VmLauncher>();
+        services.TryAddScoped<HotSetNumberOfCpusCommand>();
+        services.TryAddScoped<UpdateVmCommand>();
+        services.TryAddScoped<StartVmCommand>();
+        services.TryAddScoped<StopVmCommand>();
+        services.TryAddScoped<ShutdownVmCommand>();
+        services.TryAddScoped<RebootVmCommand>();
+        services.TryAddScoped<IVmCommands, VmCommands>();
+        return services;
+    }
+}

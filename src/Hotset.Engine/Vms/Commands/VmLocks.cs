@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+
+namespace Hotset.Engine.Vms.Commands;
+
+/// <summary>
+/// One in-process lock per VM that serializes the commands on it and keeps monitoring from writing a VM while a
+/// command works on it. Never waits: a busy VM is an answer ("VM is being updated"), not a queue.
+/// </summary>
+public sealed class VmLocks
+{
+    private readonly ConcurrentDictionary<Guid, Lease> _held = new();
+
+    /// <summary>The lock of <paramref name="vmId"/>, or null when somebody else holds it. Dispose to release.</summary>
+    public IDisposable? TryAcquire(Guid vmId)
+    {
+        var lease = new Lease(this, vmId);
+        return _held.TryAdd(vmId, lease) ? lease : null;
+    }
+
+    public bool IsHeld(Guid vmId) => _held.ContainsKey(vmId);
+
+    private sealed class Lease(VmLocks owner, Guid vmId) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                owner._held.TryRemove(new KeyValuePair<Guid, Lease>(vmId, this));
+            }
+        }
+    }
+}

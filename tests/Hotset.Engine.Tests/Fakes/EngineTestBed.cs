@@ -1,0 +1,96 @@
+using Hotset.Core.Vms;
+using Hotset.Engine.Clusters;
+using Hotset.Engine.Hosts;
+using Hotset.Engine.Monitoring;
+using Hotset.Engine.Vms;
+using Hotset.Engine.Vms.Commands;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Host = Hotset.Engine.Hosts.Host;
+
+namespace Hotset.Engine.Tests.Fakes;
+
+/// <summary>
+/// The engine's commands and monitoring wired by hand over in-memory stores and one fake host agent: a cluster
+/// <c>Default</c> (4.8, x86_64) with one Up host of 8 cores.
+/// </summary>
+public sealed class EngineTestBed
+{
+    public static readonly Caller Admin = new("admin@internal", "corr-1");
+
+    public EngineTestBed()
+    {
+        Cluster = new Cluster { Id = Cluster.DefaultId, Name = "Default" };
+        Clusters.AddAsync(Cluster, default).GetAwaiter().GetResult();
+        Host = new Host
+        {
+            Id = Guid.NewGuid(), Name = "host1", ClusterId = Cluster.Id, Address = FakeAgentClient.Address,
+            Secret = "s3cret", Status = HostStatus.Up,
+        };
+        Host = Host with { Capabilities = Agents[Host.Id].Capabilities };
+        Hosts.AddAsync(Host, default).GetAwaiter().GetResult();
+
+        var launcher = new VmLauncher(Vms, Clusters, Hosts, Agents, Audit, Config, NullLogger<VmLauncher>.Instance);
+        var stop = new StopVmCommand(Vms, Hosts, Agents, Audit, Locks);
+        HotSet = new HotSetNumberOfCpusCommand(Vms, Hosts, Agents, Audit, Config,
+            NullLogger<HotSetNumberOfCpusCommand>.Instance);
+        Commands = new VmCommands(
+            new UpdateVmCommand(Vms, Clusters, Hosts, Audit, Config, Locks, HotSet),
+            new StartVmCommand(Vms, Locks, launcher),
+            stop,
+            new ShutdownVmCommand(Vms, Hosts, Agents, Audit, Locks),
+            new RebootVmCommand(Vms, Hosts, Audit, Locks, stop, launcher));
+        Poller = new HostPoller(Hosts, Vms, Agents, Audit, Locks, Samples, Options.Create(MonitoringOptions),
+            NullLogger<HostPoller>.Instance);
+    }
+
+    public InMemoryVmStore Vms { get; } = new();
+    public InMemoryHostStore Hosts { get; } = new();
+    public InMemoryClusterStore Clusters { get; } = new();
+    public InMemoryAuditLog Audit { get; } = new();
+    public FakeHostAgents Agents { get; } = new();
+    public FakeEngineConfigProvider Config { get; } = new();
+    public VmLocks Locks { get; } = new();
+    public VcpuSamples Samples { get; } = new();
+    public HostMonitoringOptions MonitoringOptions { get; } = new();
+    public Cluster Cluster { get; }
+    public Host Host { get; }
+    public FakeAgentClient Agent => Agents[Host.Id];
+    public HotSetNumberOfCpusCommand HotSet { get; }
+    public IVmCommands Commands { get; }
+    public HostPoller Poller { get; }
+
+    public async Task<Vm> AddVmAsync(string name = "vm1", CpuTopology? topology = null, string osType = "other_linux")
+    {
+        var vm = new Vm
+        {
+            Id = Guid.NewGuid(), ClusterId = Cluster.Id,
+            Configuration = new VmConfiguration
+            {
+                Name = name, Description = "before", Topology = topology ?? new CpuTopology(1, 1, 1), OsType = osType,
+            },
+        };
+        await Vms.AddAsync(vm, default);
+        return vm;
+    }
+
+    /// <summary>A VM started through the start command, Up on <see cref="Host"/>; the audit log is cleared after.</summary>
+    public async Task<Vm> AddRunningVmAsync(string name = "vm1", CpuTopology? topology = null, string osType = "other_linux")
+    {
+        var vm = await AddVmAsync(name, topology, osType);
+        var started = await Commands.StartAsync(new VmAction(vm.Id, Admin), default);
+        Assert.True(started.Succeeded, string.Join("; ", started.Faults.Select(f => f.Message)));
+        Assert.Equal(VmStatus.Up, Vms.Get(vm.Id).Status);
+        return Vms.Get(vm.Id);
+    }
+
+    public Task<UpdateVmOutcome> UpdateAsync(Guid vmId, VmPatch patch, bool nextRun = false) =>
+        Commands.UpdateAsync(new UpdateVm(vmId, patch, nextRun, Admin), default);
+
+    public Task PollAsync() => Poller.PollAsync(Hosts.Get(Host.Id), default);
+
+    /// <summary>Events logged after <paramref name="afterId"/>, oldest first.</summary>
+    public IReadOnlyList<Audit.AuditEvent> EventsAfter(long afterId) => [.. Audit.Events.Where(e => e.Id > afterId)];
+
+    public long LastEventId => Audit.Events.Count == 0 ? 0 : Audit.Events[^1].Id;
+}

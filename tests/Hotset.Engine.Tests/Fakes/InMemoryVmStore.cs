@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using Hotset.Engine.Vms;
+
+namespace Hotset.Engine.Tests.Fakes;
+
+/// <summary>An <see cref="IVmStore"/> in memory with the real store's optimistic concurrency and unique names.</summary>
+public sealed class InMemoryVmStore : IVmStore
+{
+    private readonly ConcurrentDictionary<Guid, Vm> _vms = new();
+    private readonly Lock _gate = new();
+
+    /// <summary>Number of successful writes (adds and updates).</summary>
+    public int Writes { get; private set; }
+
+    /// <summary>Runs before each update is applied; a test uses it to write concurrently.</summary>
+    public Action<Vm>? BeforeUpdate { get; set; }
+
+    public Task<Vm?> GetAsync(Guid id, CancellationToken ct) => Task.FromResult(_vms.GetValueOrDefault(id));
+
+    public Vm Get(Guid id) => _vms[id];
+
+    public Task<IReadOnlyList<Vm>> ListAsync(string? namePattern, int? max, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Vm>>([.. _vms.Values.OrderBy(v => v.Name).Take(max ?? int.MaxValue)]);
+
+    public Task<IReadOnlyList<Vm>> ListByHostAsync(Guid hostId, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<Vm>>([.. _vms.Values.Where(v => v.RunOnHostId == hostId).OrderBy(v => v.Name)]);
+
+    public Task AddAsync(Vm vm, CancellationToken ct)
+    {
+        lock (_gate)
+        {
+            if (_vms.Values.Any(v => v.Name == vm.Name))
+            {
+                throw new DuplicateNameException($"VM name {vm.Name} is taken.");
+            }
+
+            _vms[vm.Id] = vm;
+            Writes++;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<Vm> UpdateAsync(Vm vm, CancellationToken ct)
+    {
+        BeforeUpdate?.Invoke(vm);
+        lock (_gate)
+        {
+            if (!_vms.TryGetValue(vm.Id, out var stored) || stored.Version != vm.Version)
+            {
+                throw new ConcurrencyException($"VM {vm.Id} changed since version {vm.Version}.");
+            }
+
+            if (_vms.Values.Any(v => v.Id != vm.Id && v.Name == vm.Name))
+            {
+                throw new DuplicateNameException($"VM name {vm.Name} is taken.");
+            }
+
+            var written = vm with { Version = vm.Version + 1 };
+            _vms[vm.Id] = written;
+            Writes++;
+            return Task.FromResult(written);
+        }
+    }
+
+    public Task<bool> RemoveAsync(Guid id, CancellationToken ct) => Task.FromResult(_vms.TryRemove(id, out _));
+}

@@ -1,0 +1,136 @@
+using Hotset.Core.Vms;
+using Hotset.Engine.Hosts;
+using Hotset.Engine.Tests.Fakes;
+
+namespace Hotset.Engine.Tests.Monitoring;
+
+/// <summary>Monitoring: statuses and counts from the host, host loss, and reconciliation of the vCPU count.</summary>
+public sealed class HostPollerTests
+{
+    private readonly EngineTestBed _bed = new();
+
+    [Fact]
+    public async Task PollAsync_HostReports_StoresCounts()
+    {
+        var vm = await _bed.AddRunningVmAsync();
+        _bed.Agent.Vms[vm.Id.ToString()].GuestCpuCount = -1;
+
+        await _bed.PollAsync();
+
+        var stored = _bed.Vms.Get(vm.Id);
+        Assert.Equal((1, -1), (stored.VcpuCount, stored.GuestCpuCount));
+    }
+
+    [Fact]
+    public async Task PollAsync_HostStopsAnswering_HostNonResponsiveVmUnknownUntilItAnswers()
+    {
+        var vm = await _bed.AddRunningVmAsync();
+        var since = _bed.LastEventId;
+        _bed.Agent.Unreachable = true;
+
+        await _bed.PollAsync();
+
+        Assert.Equal(HostStatus.NonResponsive, _bed.Hosts.Get(_bed.Host.Id).Status);
+        var lost = _bed.Vms.Get(vm.Id);
+        Assert.Equal(VmStatus.Unknown, lost.Status);
+        Assert.Equal(_bed.Host.Id, lost.RunOnHostId);
+        Assert.Empty(_bed.EventsAfter(since));
+
+        _bed.Agent.Unreachable = false;
+        await _bed.PollAsync();
+
+        Assert.Equal(HostStatus.Up, _bed.Hosts.Get(_bed.Host.Id).Status);
+        Assert.Equal(VmStatus.Up, _bed.Vms.Get(vm.Id).Status);
+        Assert.Contains("Host.getCapabilities", _bed.Agent.Calls);
+        Assert.Empty(_bed.EventsAfter(since));
+    }
+
+    [Fact]
+    public async Task PollAsync_VmGoneFromHost_DownWith61()
+    {
+        var vm = await _bed.AddRunningVmAsync();
+        var since = _bed.LastEventId;
+        _bed.Agent.Vms.Clear();
+
+        await _bed.PollAsync();
+
+        Assert.Equal(VmStatus.Down, _bed.Vms.Get(vm.Id).Status);
+        var e = Assert.Single(_bed.EventsAfter(since));
+        Assert.Equal((61, "VM vm1 is down. The VM is no longer running on host host1."), (e.Code, e.Message));
+    }
+
+    [Fact]
+    public async Task PollAsync_StableDifferentVcpuCount_StoresTruthAndLogsEvent()
+    {
+        var vm = await _bed.AddRunningVmAsync(topology: new CpuTopology(3, 1, 1));
+        var since = _bed.LastEventId;
+        _bed.Agent.Vms[vm.Id.ToString()].VcpuCount = 2;
+
+        await _bed.PollAsync();
+        Assert.Equal(3, _bed.Vms.Get(vm.Id).Configuration.Topology.Sockets);
+        await _bed.PollAsync();
+
+        Assert.Equal(2, _bed.Vms.Get(vm.Id).Configuration.Topology.Sockets);
+        var e = Assert.Single(_bed.EventsAfter(since));
+        Assert.Equal(20035, e.Code);
+        Assert.Equal(
+            "VM vm1 has 2 vCPUs on host host1, not the 3 the engine had stored (a CPU change completed on the host " +
+            "after the engine stopped waiting); the engine now records 2 sockets.", e.Message);
+    }
+
+    [Fact]
+    public async Task PollAsync_WhileUpdateHoldsTheVm_DoesNotReconcile()
+    {
+        var vm = await _bed.AddRunningVmAsync(topology: new CpuTopology(3, 1, 1));
+        _bed.Agent.Vms[vm.Id.ToString()].VcpuCount = 2;
+        using (_bed.Locks.TryAcquire(vm.Id))
+        {
+            await _bed.PollAsync();
+            await _bed.PollAsync();
+            await _bed.PollAsync();
+        }
+
+        Assert.Equal(3, _bed.Vms.Get(vm.Id).Configuration.Topology.Sockets);
+    }
+
+    [Fact]
+    public async Task PollAsync_CountNotWholeSockets_OneEventNoChange()
+    {
+        var vm = await _bed.AddRunningVmAsync(topology: new CpuTopology(2, 2, 1));
+        var since = _bed.LastEventId;
+        _bed.Agent.Vms[vm.Id.ToString()].VcpuCount = 3;
+
+        for (var i = 0; i < 4; i++)
+        {
+            await _bed.PollAsync();
+        }
+
+        Assert.Equal(new CpuTopology(2, 2, 1), _bed.Vms.Get(vm.Id).Configuration.Topology);
+        Assert.Equal(20036, Assert.Single(_bed.EventsAfter(since)).Code);
+    }
+
+    [Fact]
+    public async Task PollAsync_ConcurrentWriteOfTheVm_IsNotClobbered()
+    {
+        var vm = await _bed.AddRunningVmAsync();
+        var once = true;
+        _bed.Vms.BeforeUpdate = v =>
+        {
+            if (once)
+            {
+                once = false;
+                var current = _bed.Vms.Get(v.Id);
+                _bed.Vms.UpdateAsync(current with
+                {
+                    Configuration = current.Configuration with { Description = "concurrent" },
+                }, default).GetAwaiter().GetResult();
+            }
+        };
+        _bed.Agent.Vms[vm.Id.ToString()].GuestCpuCount = -1;
+
+        await _bed.PollAsync();
+
+        var stored = _bed.Vms.Get(vm.Id);
+        Assert.Equal(("concurrent", -1), (stored.Configuration.Description, stored.GuestCpuCount));
+    }
+}
