@@ -14,6 +14,10 @@ public sealed record CpuPinning(IReadOnlyDictionary<int, IReadOnlySet<int>> Vcpu
     /// <summary>The highest pinned vCPU index, or -1 when nothing is pinned.</summary>
     public int MaxVcpu => VcpuToHostCpus.Count == 0 ? -1 : VcpuToHostCpus.Keys.Max();
 
+    /// <summary>Parses the engine string form; throws <see cref="FormatException"/> saying what is wrong.</summary>
+    public static CpuPinning Parse(string text) =>
+        TryParse(text, out var pinning, out var error) ? pinning : throw new FormatException(error);
+
     /// <summary>Parses the engine string form; empty or blank text is "no pinning".</summary>
     public static bool TryParse(string text, out CpuPinning pinning, out string error)
     {
