@@ -1,0 +1,170 @@
+using System.Text.Json;
+using Hotset.Agent.Hooks;
+using Hotset.Agent.Tests.Testing;
+using Hotset.Core.Agent;
+
+namespace Hotset.Agent.Tests.Verbs;
+
+public sealed class SetNumberOfCpusVerbTests : IAsyncLifetime
+{
+    private readonly AgentUnderTest _agent = new();
+    private readonly TempDirectory _output = new();
+
+    public async Task InitializeAsync() => await _agent.Rpc.CreateAsync(AgentUnderTest.Definition("vm1", cpus: 1, maxVCpus: 8));
+
+    public async Task DisposeAsync()
+    {
+        await _agent.DisposeAsync();
+        _output.Dispose();
+    }
+
+    [Fact]
+    public async Task SetNumberOfCpus_OneToFour_AnswersEmptyObjectAndTheVmHasFour()
+    {
+        var result = await SetAsync(4);
+
+        Assert.Equal("{}", result.GetRawText());
+        var stats = await _agent.Rpc.StatsAsync("vm1");
+        Assert.Equal(4, stats.VcpuCount);
+        Assert.Equal(4, stats.GuestCpuCount);
+        Assert.Equal(4, _agent.Factory.Vm("vm1").Definition.NumberOfCpus);
+    }
+
+    [Fact]
+    public async Task SetNumberOfCpus_FourToTwo_Unplugs()
+    {
+        await SetAsync(4);
+
+        await SetAsync(2);
+
+        Assert.Equal([4, 2], _agent.Hypervisor.Domain("vm1").SetCalls);
+        Assert.Equal(2, (await _agent.Rpc.StatsAsync("vm1")).VcpuCount);
+    }
+
+    [Fact]
+    public async Task SetNumberOfCpus_UnknownVm_AnswersNoSuchVm()
+    {
+        var error = await _agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = "ghost", numberOfCpus = 2 });
+
+        Assert.Equal(AgentErrorCodes.NoSuchVm, error.Code);
+        Assert.Contains("'ghost'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SetNumberOfCpus_WhileMigrating_AnswersMigrationInProgressAndChangesNothing()
+    {
+        var hook = AddCountingHook(HookPoint.BeforeSetNumOfCpus);
+        _agent.Factory.Vm("vm1").Migrating = true;
+
+        var error = await _agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus = 2 });
+
+        Assert.Equal(AgentErrorCodes.MigrationInProgress, error.Code);
+        Assert.StartsWith("Command not supported during migration", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_agent.Hypervisor.Domain("vm1").SetCalls);
+        Assert.False(File.Exists(hook));
+        Assert.Equal("Migration Source", (await _agent.Rpc.StatsAsync("vm1")).Status);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(9)]
+    public async Task SetNumberOfCpus_OutsideOneToMax_AnswersSetNumberOfCpusFailedBeforeAnyHook(int requested)
+    {
+        var hook = AddCountingHook(HookPoint.BeforeSetNumOfCpus);
+
+        var error = await _agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus = requested });
+
+        Assert.Equal(AgentErrorCodes.SetNumberOfCpusFailed, error.Code);
+        Assert.Equal(
+            $"Failed to set the number of cpus: VM 'name-vm1' can have 1 to 8 vCPUs (its maximum since it started); {requested} were requested.",
+            error.Message);
+        Assert.Empty(_agent.Hypervisor.Domain("vm1").SetCalls);
+        Assert.False(File.Exists(hook));
+    }
+
+    [Fact]
+    public async Task SetNumberOfCpus_HypervisorFailsPartway_AnswersItsTextAndRecordsTheLiveCount()
+    {
+        var domain = _agent.Hypervisor.Domain("vm1");
+        await SetAsync(4);
+        const string text = "Unplugged 1 of 2 vCPUs: the guest did not eject vCPU 2 within 5 s; the VM has 3 vCPUs now.";
+        domain.FailNextSet = text;
+        domain.PartialVcpus = 3;
+
+        var error = await _agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus = 2 });
+
+        Assert.Equal(AgentErrorCodes.SetNumberOfCpusFailed, error.Code);
+        Assert.Equal(text, error.Message);
+        Assert.Equal(3, _agent.Factory.Vm("vm1").Definition.NumberOfCpus);
+        Assert.Equal(3, (await _agent.Rpc.StatsAsync("vm1")).VcpuCount);
+    }
+
+    [Fact]
+    public async Task SetNumberOfCpus_BeforeHookFails_AnswersHookErrorAndChangesNothing()
+    {
+        _agent.AddHook(HookPoint.BeforeSetNumOfCpus, "50_check", "echo 'guest agent not ready' >&2; exit 1");
+        var after = AddCountingHook(HookPoint.AfterSetNumOfCpus);
+
+        var error = await _agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus = 4 });
+
+        Assert.Equal(AgentErrorCodes.HookError, error.Code);
+        Assert.Equal("Hook Error: before_set_num_of_cpus/50_check exited with 1: guest agent not ready", error.Message);
+        Assert.Empty(_agent.Hypervisor.Domain("vm1").SetCalls);
+        Assert.Equal(1, (await _agent.Rpc.StatsAsync("vm1")).VcpuCount);
+        Assert.False(File.Exists(after));
+    }
+
+    [Fact]
+    public async Task SetNumberOfCpus_AfterHookFails_StillSucceeds()
+    {
+        _agent.AddHook(HookPoint.AfterSetNumOfCpus, "10_fail", "exit 3");
+
+        await SetAsync(3);
+
+        Assert.Equal(3, (await _agent.Rpc.StatsAsync("vm1")).VcpuCount);
+    }
+
+    [Fact]
+    public async Task SetNumberOfCpus_Hooks_SeeOldAndNewCountsAndTheDefinitionFile()
+    {
+        foreach (var point in new[] { HookPoint.BeforeSetNumOfCpus, HookPoint.AfterSetNumOfCpus })
+        {
+            _agent.AddHook(point, "10_env", $"""
+                echo "$vmId $vmName $currentNumberOfCpus $newNumberOfCpus" > '{_output.Combine(point + ".env")}'
+                cp "$_hook_domxml" '{_output.Combine(point + ".json")}'
+                """);
+        }
+
+        await SetAsync(3);
+
+        Assert.Equal("vm1 name-vm1 1 3", File.ReadAllText(_output.Combine(HookPoint.BeforeSetNumOfCpus + ".env")).Trim());
+        Assert.Equal("vm1 name-vm1 1 3", File.ReadAllText(_output.Combine(HookPoint.AfterSetNumOfCpus + ".env")).Trim());
+        Assert.Equal(1, ReadDefinition(HookPoint.BeforeSetNumOfCpus).NumberOfCpus);
+        Assert.Equal(3, ReadDefinition(HookPoint.AfterSetNumOfCpus).NumberOfCpus);
+    }
+
+    [Fact]
+    public async Task SetNumberOfCpus_VmIsDown_AnswersVmIsDown()
+    {
+        _agent.Hypervisor.Domain("vm1").Exit("QEMU was killed by signal 9.");
+        await Eventually.TrueAsync(async () => (await _agent.Rpc.StatsAsync("vm1")).Status == "Down");
+
+        var error = await _agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus = 2 });
+
+        Assert.Equal(AgentErrorCodes.VmIsDown, error.Code);
+        Assert.Contains("QEMU was killed by signal 9.", error.Message, StringComparison.Ordinal);
+    }
+
+    private async Task<JsonElement> SetAsync(int numberOfCpus) =>
+        await _agent.Rpc.ResultAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus });
+
+    private string AddCountingHook(string point)
+    {
+        var marker = _output.Combine(point + ".ran");
+        _agent.AddHook(point, "10_mark", $"touch '{marker}'");
+        return marker;
+    }
+
+    private VmDefinition ReadDefinition(string point) =>
+        JsonSerializer.Deserialize<VmDefinition>(File.ReadAllText(_output.Combine(point + ".json")))!;
+}
