@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# `make run`: builds and starts the host agent and the engine on this machine, registers the agent as host `local` in
+# cluster `Default`, prints where everything is and a 2-minute tour. Ctrl-C stops both.
+#
+#   HOTSET_URLS            where the engine listens            (default http://127.0.0.1:8080)
+#   HOTSET_DATA_DIR        engine database, agent state, hooks (default ./data)
+#   HOTSET_DB              SQLite path or PostgreSQL connection string (default: SQLite in $HOTSET_DATA_DIR)
+#   HOTSET_ADMIN_PASSWORD  password of admin@internal          (default: generated once into $HOTSET_DATA_DIR/admin-password)
+#   HOTSET_AGENT_URL       where the local agent listens       (default http://127.0.0.1:54321)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+
+export HOTSET_URLS=${HOTSET_URLS:-http://127.0.0.1:8080}
+data=${HOTSET_DATA_DIR:-./data}
+mkdir -p "$data"
+data=$(cd "$data" && pwd)
+export HOTSET_DATA_DIR=$data
+agent_url=${HOTSET_AGENT_URL:-http://127.0.0.1:54321}
+agent_state=$data/agent
+hooks=$data/hooks
+mkdir -p "$agent_state" "$hooks/before_set_num_of_cpus" "$hooks/after_set_num_of_cpus"
+
+if [ -z "${HOTSET_ADMIN_PASSWORD:-}" ]; then
+  if [ ! -s "$data/admin-password" ]; then
+    (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$data/admin-password")
+  fi
+  HOTSET_ADMIN_PASSWORD=$(cat "$data/admin-password")
+  password_note="in $data/admin-password"
+else
+  password_note="from HOTSET_ADMIN_PASSWORD"
+fi
+export HOTSET_ADMIN_PASSWORD
+export HOTSET_GUEST_DIR=${HOTSET_GUEST_DIR:-$repo/.guest}
+
+artifacts=${HOTSET_ARTIFACTS:-$repo/artifacts}
+echo "Building the engine and the agent…"
+dotnet build src/Hotset.Agent/Hotset.Agent.csproj -c Release -nologo -clp:ErrorsOnly -v q
+dotnet build src/Hotset.Engine/Hotset.Engine.csproj -c Release -nologo -clp:ErrorsOnly -v q
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  echo; echo "Stopping the engine and the agent (running VMs keep running; the agent re-attaches them next time)…"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap stop_all INT TERM EXIT
+
+(cd "$artifacts/bin/Hotset.Agent/release" && exec dotnet Hotset.Agent.dll \
+  --Agent:Urls="$agent_url" --Agent:StateDirectory="$agent_state" --Hooks:Directory="$hooks") \
+  >"$data/agent.log" 2>&1 &
+pids+=($!)
+
+for _ in $(seq 1 100); do
+  [ -s "$agent_state/agent.secret" ] && break
+  kill -0 "${pids[0]}" 2>/dev/null || { echo "The agent did not start; see $data/agent.log:" >&2; tail -20 "$data/agent.log" >&2; exit 1; }
+  sleep 0.2
+done
+
+(cd "$artifacts/bin/Hotset.Engine/release" && exec dotnet Hotset.Engine.dll \
+  --Engine:LocalHost:Address="$agent_url" --Engine:LocalHost:SecretFile="$agent_state/agent.secret" \
+  --Engine:LocalHost:Name=local --Engine:LocalHost:Cluster=Default) \
+  >"$data/engine.log" 2>&1 &
+pids+=($!)
+
+api=${HOTSET_URLS%%;*}
+api=${api/0.0.0.0/127.0.0.1}
+for _ in $(seq 1 150); do
+  curl -fsS -o /dev/null "$api/ovirt-engine/api" -u "admin@internal:$HOTSET_ADMIN_PASSWORD" && break
+  kill -0 "${pids[1]}" 2>/dev/null || { echo "The engine did not start; see $data/engine.log" >&2; exit 1; }
+  sleep 0.2
+done
+
+cat <<TOUR
+
+Hotset is running.
+  Engine   $api/ovirt-engine/api   (API reference: $api/ovirt-engine/apidoc)
+  Agent    $agent_url  (host 'local' in cluster 'Default')
+  Logs     $data/engine.log, $data/agent.log
+  Login    admin@internal, password $password_note: $HOTSET_ADMIN_PASSWORD
+  Data     $data
+
+The 2-minute tour (copy and paste):
+  A="-su admin@internal:$HOTSET_ADMIN_PASSWORD -H Accept:application/json -H Content-Type:application/json"
+  API=$api/ovirt-engine/api
+  VM=\$(curl \$A -X POST \$API/vms -d '{"name":"vm1","cluster":{"name":"Default"},"template":{"name":"Blank"}}' | sed -n 's/.*"id" *: *"\\([^"]*\\)".*/\\1/p' | head -1)
+  curl \$A -X POST \$API/vms/\$VM/start -d '{}'
+  sleep 10; curl \$A \$API/vms/\$VM | grep -E '"status"|guest_cpu_count'
+  curl \$A -i -X PUT \$API/vms/\$VM -d '{"cpu":{"topology":{"sockets":"2"}}}' | grep -E 'Hotset-Cpu-Hot-Set|"sockets"'
+  sleep 2; curl \$A \$API/vms/\$VM | grep -E 'guest_cpu_count|vcpu_count'
+  curl \$A "\$API/events?max=5" | grep description
+
+Ctrl-C stops the engine and the agent.
+TOUR
+
+wait -n "${pids[@]}" || true
