@@ -1,0 +1,57 @@
+using System.Globalization;
+using Hotset.Core.Agent;
+
+namespace Hotset.Agent.Hypervisor.Qemu;
+
+/// <summary>
+/// QEMU's argv for a VM: one fixed boot vCPU and the rest of the starting count as <c>-device</c> vCPUs (so every
+/// vCPU but 0 can be unplugged later), the lifetime vCPU budget as <c>maxcpus</c>, the VM's real maximum as the guest
+/// kernel's <c>possible_cpus</c>, QMP and guest agent on Unix sockets, the serial console to a file, daemonized.
+/// </summary>
+public static class QemuCommandLine
+{
+    public static IReadOnlyList<string> Build(
+        VmDefinition vm, QemuOptions options, QemuRunFiles files, VcpuTopology topology, string kernel, string? initrd)
+    {
+        var machine = string.IsNullOrEmpty(vm.Machine) ? options.Machine : vm.Machine;
+        var args = new List<string>
+        {
+            "-name", $"guest={vm.VmName.Replace(",", ",,", StringComparison.Ordinal)},debug-threads=on",
+            "-no-user-config", "-nodefaults", "-nographic", "-nic", "none",
+            "-machine", machine, "-accel", options.Accelerator, "-cpu", options.CpuModel,
+            "-m", Invariant($"{vm.MemSizeMiB}M"),
+            "-smp", Invariant($"1,sockets={topology.Sockets},cores={topology.Cores},threads={topology.Threads},maxcpus={topology.Slots}"),
+        };
+        for (var index = 1; index < vm.NumberOfCpus; index++)
+        {
+            var (socket, core, thread) = topology.SlotOf(index);
+            args.Add("-device");
+            args.Add(Invariant($"{CpuDriver(options)},id={VcpuTopology.DeviceId(index)},socket-id={socket},core-id={core},thread-id={thread}"));
+        }
+
+        args.AddRange(["-kernel", kernel]);
+        if (!string.IsNullOrEmpty(initrd))
+        {
+            args.AddRange(["-initrd", initrd]);
+        }
+
+        args.AddRange(["-append", KernelArgs(vm)]);
+        args.AddRange(["-serial", $"file:{files.ConsoleLog}"]);
+        args.AddRange(["-qmp", $"unix:{files.QmpSocket},server=on,wait=off"]);
+        args.AddRange(["-chardev", $"socket,id=qga0,path={files.GuestAgentSocket},server=on,wait=off"]);
+        args.AddRange(["-device", "virtio-serial-pci,id=virtio-serial0"]);
+        args.AddRange(["-device", "virtserialport,chardev=qga0,name=org.qemu.guest_agent.0"]);
+        args.AddRange(["-daemonize", "-pidfile", files.PidFile]);
+        return args;
+    }
+
+    /// <summary>The device type of a hot-pluggable vCPU, e.g. <c>qemu64-x86_64-cpu</c>.</summary>
+    public static string CpuDriver(QemuOptions options) => $"{options.CpuModel}-x86_64-cpu";
+
+    /// <summary>Serial console, quiet boot (faster under TCG), the VM's real vCPU maximum, then the VM's own arguments.</summary>
+    public static string KernelArgs(VmDefinition vm) =>
+        string.Join(' ', new[] { "console=ttyS0", "quiet", Invariant($"possible_cpus={vm.MaxVCpus}"), vm.KernelArgs ?? "" }
+            .Where(a => a.Length > 0));
+
+    private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

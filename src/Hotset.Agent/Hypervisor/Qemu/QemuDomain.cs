@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Hotset.Agent.Hypervisor.GuestAgent;
+using Hotset.Agent.Hypervisor.Qmp;
+using Hotset.Core.Agent;
+
+namespace Hotset.Agent.Hypervisor.Qemu;
+
+/// <summary>
+/// One running QEMU, driven over QMP (vCPUs, power) and the guest agent (the guest's CPUs). QEMU is daemonized and
+/// outlives this object: <see cref="DisposeAsync"/> only closes the sockets; <see cref="DestroyAsync"/> stops QEMU.
+/// </summary>
+public sealed partial class QemuDomain : IDomain
+{
+    private readonly VmDefinition _vm;
+    private readonly QemuOptions _options;
+    private readonly QemuRunFiles _files;
+    private readonly VcpuTopology _topology;
+    private readonly QmpClient _qmp;
+    private readonly GuestAgentClient _guest;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _changing = new(1, 1);
+    private readonly TaskCompletionSource<string> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _usageLock = new();
+    private (long Busy, long Total) _lastUsage;
+    private int _createdVcpus;
+    private volatile bool _released;
+
+    internal QemuDomain(
+        VmDefinition vm, QemuOptions options, QemuRunFiles files, int pid, int createdVcpus, QmpClient qmp, TimeProvider time, ILogger logger)
+    {
+        _vm = vm;
+        _options = options;
+        _files = files;
+        _topology = VcpuTopology.For(vm, options.VcpuBudget);
+        _qmp = qmp;
+        _time = time;
+        _logger = logger;
+        _createdVcpus = createdVcpus;
+        ProcessId = pid;
+        _guest = new GuestAgentClient(files.GuestAgentSocket, options.GuestAgentTimeout, time, logger);
+        _ = WatchExitAsync();
+    }
+
+    public string VmId => _vm.VmId;
+
+    public int ProcessId { get; }
+
+    public Task<string> Exited => _exited.Task;
+
+    /// <summary>vCPUs QEMU has created over this VM's life; at most <see cref="QemuOptions.VcpuBudget"/>.</summary>
+    public int CreatedVcpus => Volatile.Read(ref _createdVcpus);
+
+    /// <summary>The QMP connection, for callers that need a command this class does not wrap (benchmarks, migration).</summary>
+    public QmpClient Qmp => _qmp;
+
+    public async Task<int> GetVcpuCountAsync(CancellationToken ct) =>
+        (await ExecuteAsync("query-cpus-fast", null, ct) as JsonArray)?.Count ?? 0;
+
+    public async Task<IReadOnlyList<VcpuThread>> GetVcpuThreadsAsync(CancellationToken ct) =>
+        [.. (await ExecuteAsync("query-cpus-fast", null, ct) as JsonArray ?? []).OfType<JsonObject>()
+            .Select(cpu => new VcpuThread(
+                _topology.IndexOf(Prop(cpu, "socket-id"), Prop(cpu, "core-id"), Prop(cpu, "thread-id")),
+                cpu["thread-id"]?.GetValue<int>() ?? 0))
+            .OrderBy(t => t.Index)];
+
+    public async Task<IReadOnlyList<int>?> GetGuestOnlineCpusAsync(CancellationToken ct) =>
+        await _guest.GetVcpusAsync(ct) is { } vcpus ? [.. vcpus.Where(v => v.Online).Select(v => v.LogicalId).Order()] : null;
+
+    public async Task<double?> GetGuestCpuUsageAsync(CancellationToken ct)
+    {
+        if (await _guest.GetCpuStatsAsync(ct) is not { Count: > 0 } stats)
+        {
+            return null;
+        }
+
+        var now = (Busy: stats.Sum(s => s.TotalTicks - s.IdleTicks), Total: stats.Sum(s => s.TotalTicks));
+        lock (_usageLock)
+        {
+            var (busy, total) = (now.Busy - _lastUsage.Busy, now.Total - _lastUsage.Total);
+            _lastUsage = now;
+            return total <= 0 ? 0 : Math.Clamp(100.0 * busy / total, 0, 100);
+        }
+    }
+
+    public async Task ShutdownAsync(CancellationToken ct) => await ExecuteAsync("system_powerdown", null, ct);
+
+    public async Task DestroyAsync(CancellationToken ct)
+    {
+        _released = true;
+        try
+        {
+            await _qmp.ExecuteAsync("quit", null, ct);
+        }
+        catch (QmpException)
+        {
+            // QEMU is exiting or gone already; the kill below makes sure.
+        }
+
+        if (!await QemuProcess.WaitForExitAsync(ProcessId, TimeSpan.FromSeconds(3), _time, ct))
+        {
+            QemuProcess.Kill(ProcessId);
+            await QemuProcess.WaitForExitAsync(ProcessId, TimeSpan.FromSeconds(5), _time, ct);
+        }
+
+        await _qmp.DisposeAsync();
+        foreach (var file in _files.RuntimeFiles)
+        {
+            File.Delete(file);
+        }
+
+        _exited.TrySetResult("QEMU was stopped by the agent (destroy).");
+        LogDestroyed(_logger, _vm.VmId, ProcessId);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _released = true;
+        await _qmp.DisposeAsync();
+    }
+
+    /// <summary>Runs a QMP command; QEMU's refusals and a lost connection become <see cref="HypervisorException"/>.</summary>
+    internal async Task<JsonNode?> ExecuteAsync(string command, JsonObject? arguments, CancellationToken ct)
+    {
+        try
+        {
+            return await _qmp.ExecuteAsync(command, arguments, ct);
+        }
+        catch (QmpException e)
+        {
+            throw new HypervisorException($"VM '{_vm.VmName}': {e.Message}", e);
+        }
+    }
+
+    private async Task WatchExitAsync()
+    {
+        using var events = _qmp.Subscribe();
+        string? shutdown = null;
+        try
+        {
+            while (true)
+            {
+                var e = await events.ReadAsync(CancellationToken.None);
+                if (e.Name == "SHUTDOWN")
+                {
+                    shutdown = e.GetString("reason");
+                }
+            }
+        }
+        catch (QmpException)
+        {
+            // The QMP connection closed: QEMU exited, or this object let go of it.
+        }
+
+        if (_released)
+        {
+            return;
+        }
+
+        await QemuProcess.WaitForExitAsync(ProcessId, TimeSpan.FromSeconds(10), _time, CancellationToken.None);
+        var message = ExitMessage(shutdown);
+        LogExited(_logger, _vm.VmId, ProcessId, message);
+        _exited.TrySetResult(message);
+    }
+
+    private string ExitMessage(string? shutdownReason)
+    {
+        var why = shutdownReason switch
+        {
+            "guest-shutdown" => "the guest powered off",
+            "host-qmp-quit" => "QEMU was told to quit",
+            "guest-panic" => "the guest kernel panicked",
+            null => "QEMU exited unexpectedly",
+            _ => $"QEMU stopped ({shutdownReason})",
+        };
+        var tail = ConsoleTail(5);
+        return tail.Length == 0 ? $"{Capitalize(why)}." : $"{Capitalize(why)}. Last console lines: {tail}";
+    }
+
+    private string ConsoleTail(int lines)
+    {
+        try
+        {
+            var text = File.ReadLines(_files.ConsoleLog).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('\u001b')).TakeLast(lines);
+            return string.Join(" | ", text);
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
+    private static string Capitalize(string s) => string.Concat(s[..1].ToUpper(CultureInfo.InvariantCulture), s[1..]);
+
+    private static int Prop(JsonObject cpu, string name) => cpu["props"]?[name]?.GetValue<int>() ?? 0;
+}

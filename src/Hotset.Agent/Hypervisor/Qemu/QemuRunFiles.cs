@@ -1,0 +1,23 @@
+namespace Hotset.Agent.Hypervisor.Qemu;
+
+/// <summary>The files of one QEMU process in its run directory.</summary>
+public sealed record QemuRunFiles(string Directory)
+{
+    /// <summary>Longest Unix socket path Linux accepts (<c>sun_path</c> minus the terminating zero).</summary>
+    public const int MaxSocketPath = 107;
+
+    public string QmpSocket => Path.Combine(Directory, "qmp.sock");
+
+    public string GuestAgentSocket => Path.Combine(Directory, "qga.sock");
+
+    /// <summary>The guest's serial console.</summary>
+    public string ConsoleLog => Path.Combine(Directory, "console.log");
+
+    public string PidFile => Path.Combine(Directory, "qemu.pid");
+
+    /// <summary>How many vCPUs QEMU has created over the VM's life (see <see cref="QemuOptions.VcpuBudget"/>).</summary>
+    public string CreatedVcpusFile => Path.Combine(Directory, "vcpus-created");
+
+    /// <summary>The files that belong to a running QEMU only; the console log stays for the exit message.</summary>
+    public IEnumerable<string> RuntimeFiles => [QmpSocket, GuestAgentSocket, PidFile, CreatedVcpusFile];
+}
