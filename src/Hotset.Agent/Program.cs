@@ -1,11 +1,12 @@
 using Hotset.Agent.Hooks;
+using Hotset.Agent.Hypervisor;
 using Hotset.Agent.Rpc;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.UseAgentUrls();
 builder.Services.AddAgentRpc();
 builder.Services.AddHooks();
-// TODO: builder.Services.AddQemuHypervisor(builder.Configuration); — the QEMU driver registers IHypervisor here.
+builder.Services.AddQemuHypervisor(builder.Configuration);
 
 var app = builder.Build();
 app.MapAgentRpc();

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Hotset.Agent.Hypervisor;
+using Hotset.Agent.Hypervisor.Qemu;
 using Hotset.Agent.Tests.Fakes;
 using Hotset.Agent.Vms;
 using Microsoft.AspNetCore.Hosting;
@@ -7,6 +8,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Hotset.Agent.Tests.Testing;
 
@@ -64,6 +67,8 @@ internal sealed class AgentFactory(
         {
             if (hypervisor is not null)
             {
+                // With a fake hypervisor the agent needs no QEMU on the machine: skip the QEMU version check.
+                services.RemoveAll<IValidateOptions<QemuOptions>>();
                 services.AddSingleton(hypervisor);
                 services.AddSingleton<IThreadAffinity>(Affinity);
             }
