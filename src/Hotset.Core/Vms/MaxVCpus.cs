@@ -45,7 +45,9 @@ public static class MaxVCpus
         var socketBits = Bits(t) + Bits(c);
         if (socketBits > ApicIdBits)
         {
-            return maxV > I440fxLimit ? perSocket : maxV;
+            // Too wide for APIC ids (validation refuses such a VM on i440fx). Whole sockets only: the reference
+            // returned a maxV of 240 or less unaligned, which gives QEMU a fractional socket count.
+            return Aligned(maxV > I440fxLimit ? perSocket : maxV, maxSockets, perSocket);
         }
 
         var limit = perSocket * Math.Min(maxSockets, 1 << (ApicIdBits - socketBits));

@@ -79,7 +79,8 @@ public sealed class MaxVCpusTests
 
     [Theory]
     [InlineData(64, 8, 710, 512)] // 6 + 3 bits do not fit an 8-bit APIC id: a max above 240 falls back to one socket
-    [InlineData(64, 8, 200, 200)] // ... a max of 240 or less is kept as it is
+    [InlineData(64, 8, 200, 200)] // ... a max of 240 or less is kept (here below one socket: the VM is over its limits anyway)
+    [InlineData(33, 5, 200, 165)] // ... rounded down to whole sockets (the reference kept 200: 1.2 sockets)
     [InlineData(32, 8, 710, 0)] // 5 + 3 bits fit, but one socket of 256 is above 240: no valid max (validation refuses it)
     public void Compute_I440fxWideSocket(int cores, int threads, int maxVCpus, int expected) =>
         Assert.Equal(expected, MaxVCpus.Compute(new CpuTopology(1, cores, threads), V4_5, Architecture.X86_64,
