@@ -105,10 +105,7 @@ public sealed partial class QemuDomain : IDomain
         }
 
         await _qmp.DisposeAsync();
-        foreach (var file in _files.RuntimeFiles)
-        {
-            File.Delete(file);
-        }
+        DeleteRuntimeFiles();
 
         _exited.TrySetResult("QEMU was stopped by the agent (destroy).");
         LogDestroyed(_logger, _vm.VmId, ProcessId);
@@ -162,6 +159,21 @@ public sealed partial class QemuDomain : IDomain
         var message = ExitMessage(shutdown);
         LogExited(_logger, _vm.VmId, ProcessId, message);
         _exited.TrySetResult(message);
+    }
+
+    private void DeleteRuntimeFiles()
+    {
+        foreach (var file in _files.RuntimeFiles)
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // The run directory is gone already.
+            }
+        }
     }
 
     private string ExitMessage(string? shutdownReason)

@@ -142,9 +142,9 @@ public sealed partial class QmpClient : IAsyncDisposable
         {
             _socket.Shutdown(SocketShutdown.Both);
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
-            // Already closed by QEMU.
+            // Already closed by QEMU, or disposed before.
         }
 
         await _readLoop;
