@@ -19,7 +19,23 @@ public static class MaxVCpus
 
     /// <summary>The max for <paramref name="topology"/> (its <see cref="CpuTopology.VCpus"/> is the "v" of SPEC §6).</summary>
     public static int Compute(CpuTopology topology, CompatibilityVersion version, Architecture architecture,
-        Chipset chipset, CpuLimits limits)
+        Chipset chipset, CpuLimits limits) =>
+        Compute(topology, version, architecture, chipset, limits, saveMemory: true);
+
+    /// <summary>
+    /// <b>Better:</b> the highest max a per-VM override may ask for: the SPEC §6 rules without the 4.6+ step that
+    /// keeps the max near twice the VM's size (an override trades that guest memory for room to grow).
+    /// </summary>
+    public static int Ceiling(CpuTopology topology, Architecture architecture, Chipset chipset, CpuLimits limits) =>
+        Compute(topology, CompatibilityVersion.Supported[0], architecture, chipset, limits, saveMemory: false);
+
+    /// <summary>The max the VM starts with: the per-VM override when set, else <see cref="Compute(CpuTopology, CompatibilityVersion, Architecture, Chipset, CpuLimits)"/>.</summary>
+    public static int Effective(CpuTopology topology, CompatibilityVersion version, Architecture architecture,
+        Chipset chipset, CpuLimits limits, int? maxVCpusOverride) =>
+        maxVCpusOverride ?? Compute(topology, version, architecture, chipset, limits);
+
+    private static int Compute(CpuTopology topology, CompatibilityVersion version, Architecture architecture,
+        Chipset chipset, CpuLimits limits, bool saveMemory)
     {
         var (c, t) = (topology.Cores, topology.Threads);
         if (c < 1 || t < 1)
@@ -30,7 +46,7 @@ public static class MaxVCpus
         var perSocket = c * t;
         var maxSockets = limits.MaxSockets;
         var maxV = limits.MaxVCpus;
-        if (version >= V4_6)
+        if (saveMemory && version >= V4_6)
         {
             var bySize = Math.Min(maxSockets, limits.CpusCoefficient * topology.VCpus / perSocket);
             var small = Math.Min(LegacyMaxSockets, (limits.ManyVmCpus - 1) / perSocket);

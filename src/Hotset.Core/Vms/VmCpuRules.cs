@@ -46,6 +46,35 @@ internal static class VmCpuRules
         }
     }
 
+    /// <summary><b>Better:</b> guardrails of a per-VM max vCPUs override.</summary>
+    public static IEnumerable<Fault> MaxOverride(VmCpuUpdateContext c)
+    {
+        var r = c.Requested;
+        if (c.MaxVCpusOverride is not { } max || !IsComplete(r))
+        {
+            yield break;
+        }
+
+        if (max < r.VCpus)
+        {
+            yield return VmFaults.MaxVCpusOverrideBelowVCpus(max, r.VCpus);
+        }
+
+        if (max % r.CpusPerSocket != 0)
+        {
+            yield return VmFaults.MaxVCpusOverrideNotWholeSockets(max, r.CpusPerSocket);
+        }
+
+        // Architecture and chipset count only when the caller gave the cluster's version with them.
+        var ceiling = c.Version is not null
+            ? MaxVCpus.Ceiling(r, c.Architecture, c.Chipset, c.Limits)
+            : MaxVCpus.Aligned(c.Limits.MaxVCpus, c.Limits.MaxSockets, r.CpusPerSocket);
+        if (max > ceiling && max >= r.VCpus)
+        {
+            yield return VmFaults.MaxVCpusOverrideTooHigh(max, Math.Max(0, ceiling));
+        }
+    }
+
     public static IEnumerable<Fault> Minimums(VmCpuUpdateContext c)
     {
         if (c.Requested.Sockets < 1)

@@ -61,5 +61,11 @@ public sealed record VmCpuUpdateContext
     public Architecture Architecture { get; init; } = Architecture.X86_64;
     public Chipset Chipset { get; init; } = Chipset.I440fx;
 
+    /// <summary>
+    /// <b>Better:</b> the per-VM max vCPUs after the update, when the user set one; it must hold the requested
+    /// vCPUs, be whole sockets, and stay within what the VM can start with (<see cref="MaxVCpus.Ceiling"/>).
+    /// </summary>
+    public int? MaxVCpusOverride { get; init; }
+
     public HotSetDecisionInput DecisionInput => new(Current, Requested, Status, NextRun, PinningPolicy);
 }

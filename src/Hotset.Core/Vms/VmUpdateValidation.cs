@@ -25,6 +25,7 @@ public static class VmUpdateValidation
     [
         VmCpuRules.Limits,
         VmCpuRules.Startable,
+        VmCpuRules.MaxOverride,
         VmCpuRules.Minimums,
         VmCpuRules.GuestOsMinimum,
         VmCpuRules.HostCapacity,

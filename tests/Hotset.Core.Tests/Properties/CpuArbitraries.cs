@@ -75,6 +75,7 @@ public static class CpuArbitraries
          from numaCells in Gen.Choose(0, 3)
          from numa in Gen.ListOf(Gen.ListOf(Gen.Choose(-1, 40), 3), numaCells)
          from withVersion in Gen.Elements(true, false)
+         from maxOverride in Gen.Frequency((3, Gen.Constant<int?>(null)), (1, Gen.Choose(1, 800).Select(m => (int?)m)))
          select new VmCpuUpdateContext
          {
              VmName = "vm",
@@ -92,6 +93,7 @@ public static class CpuArbitraries
              Version = withVersion ? version : null,
              Architecture = arch,
              Chipset = chipset,
+             MaxVCpusOverride = maxOverride,
          }).ToArbitrary();
 
     private static readonly Gen<IReadOnlySet<int>> HostCpuSets =

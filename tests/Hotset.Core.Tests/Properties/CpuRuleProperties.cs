@@ -104,6 +104,12 @@ public sealed class CpuRuleProperties
         Assert.True(r.Sockets >= 1 && r.Cores >= 1 && r.Threads >= 1);
         Assert.InRange(r.VCpus, context.Os.MinimumCpus, context.Limits.MaxVCpus);
         Assert.InRange(r.Sockets, 1, context.Limits.MaxSockets);
+        if (context.MaxVCpusOverride is { } max)
+        {
+            Assert.InRange(max, r.VCpus, context.Limits.MaxVCpus);
+            Assert.Equal(0, max % r.CpusPerSocket);
+        }
+
         if (context.StartedMaxVCpus > 0 && HotSetDecision.Decide(context.DecisionInput) == HotSetAction.HotPlug)
         {
             Assert.True(r.VCpus <= context.StartedMaxVCpus);
@@ -117,6 +123,7 @@ public sealed class CpuRuleProperties
         {
             var expected = fault.Code.StartsWith("MAX_NUM", StringComparison.Ordinal)
                 || fault.Code.StartsWith("MIN_NUM", StringComparison.Ordinal)
+                || fault.Code.StartsWith("MAX_VCPUS_OVERRIDE", StringComparison.Ordinal)
                 || fault.Code is "GUEST_OS_MIN_CPUS" or "CPU_ABOVE_STARTED_MAX" or "CPU_TOPOLOGY_NOT_STARTABLE"
                     ? FaultKind.Conflict
                     : fault.Code == "CPU_HOT_PLUG_NOT_SUPPORTED_WITH_PINNING_POLICY" ? FaultKind.NotSupported : FaultKind.BadRequest;
