@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using Hotset.Agent.Tests.Hypervisor.Qemu;
+using Hotset.Agent.Tests.Testing;
+using Hotset.Core.Agent;
+
+namespace Hotset.Agent.Tests.Verbs.RealQemu;
+
+/// <summary>
+/// The agent in process with its real QEMU driver and the test guest. Constructing it fails (with what to do) when
+/// QEMU 10 or the guest is missing: these tests never skip. Disposing destroys every VM it started and kills any QEMU
+/// left over, whatever state the test ended in.
+/// </summary>
+internal sealed class RealAgent : IAsyncDisposable
+{
+    public static readonly TimeSpan GuestDeadline = TimeSpan.FromSeconds(90);
+    private readonly TestGuest _guest = new();
+    private readonly HashSet<int> _pids = [];
+
+    public RealAgent()
+    {
+        Factory = NewFactory();
+        Rpc = Factory.Rpc();
+    }
+
+    public TempDirectory State { get; } = new();
+    public TempDirectory Hooks { get; } = new();
+    public AgentFactory Factory { get; private set; }
+    public AgentRpc Rpc { get; private set; }
+
+    /// <summary>Creates a test-guest VM through <c>VM.create</c> and waits until its guest agent reports all CPUs online.</summary>
+    public async Task<string> CreateAsync(int cpus, int maxVCpus)
+    {
+        var definition = TestGuest.Vm("agent-test", cpus, maxVCpus);
+        await Rpc.CreateAsync(definition);
+        if (Factory.Vm(definition.VmId).Snapshot().Domain is { } domain)
+        {
+            _pids.Add(domain.ProcessId);
+        }
+
+        await UntilCpusAsync(definition.VmId, cpus);
+        return definition.VmId;
+    }
+
+    /// <summary>Polls <c>VM.getStats</c> until QEMU has <paramref name="count"/> vCPUs and the guest has as many online.</summary>
+    public async Task<VmStats> UntilCpusAsync(string vmId, int count)
+    {
+        var clock = Stopwatch.StartNew();
+        var stats = await Rpc.StatsAsync(vmId);
+        while (stats.VcpuCount != count || stats.GuestCpuCount != count)
+        {
+            Assert.True(
+                clock.Elapsed < GuestDeadline,
+                $"VM {vmId} did not reach {count} vCPUs in QEMU and the guest within {GuestDeadline.TotalSeconds} s: vcpuCount {stats.VcpuCount}, guestCPUCount {stats.GuestCpuCount}.");
+            await Task.Delay(100);
+            stats = await Rpc.StatsAsync(vmId);
+        }
+
+        return stats;
+    }
+
+    public async Task RestartAsync()
+    {
+        await Factory.DisposeAsync();
+        Factory = NewFactory();
+        Rpc = Factory.Rpc();
+    }
+
+    public string AddHook(string hookPoint, string name, string body) => HookScripts.Add(Hooks.Path, hookPoint, name, body);
+
+    public static bool IsAlive(int pid) => QemuProcessProbe.IsAlive(pid);
+
+    public IReadOnlyCollection<int> Pids => _pids;
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            foreach (var stats in (await Rpc.ResultAsync(AgentMethods.GetAllVmStats)).EnumerateArray())
+            {
+                await Rpc.CallAsync(AgentMethods.Destroy, new { vmID = stats.GetProperty("vmId").GetString() });
+            }
+        }
+        finally
+        {
+            await Factory.DisposeAsync();
+            foreach (var pid in _pids.Where(IsAlive))
+            {
+                Process.GetProcessById(pid).Kill();
+            }
+
+            State.Dispose();
+            Hooks.Dispose();
+        }
+    }
+
+    private AgentFactory NewFactory() => new(
+        State.Path,
+        Hooks.Path,
+        hypervisor: null,
+        settings: new Dictionary<string, string?>
+        {
+            ["Qemu:GuestKernel"] = _guest.Kernel,
+            ["Qemu:GuestInitrd"] = _guest.Initrd,
+            ["Qemu:UnplugTimeout"] = "00:00:10",
+        });
+}

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Hotset.Agent.Hooks;
+using Hotset.Core.Agent;
+
+namespace Hotset.Agent.Tests.Verbs.RealQemu;
+
+/// <summary>The verbs against real QEMU 10 and the test guest (<c>make guest</c>); each test boots its own VM.</summary>
+[Collection(RealQemuGroup.Name)]
+public sealed class RealQemuVerbTests : IAsyncLifetime
+{
+    private RealAgent _agent = null!;
+
+    public Task InitializeAsync()
+    {
+        _agent = new RealAgent();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_agent is not null)
+        {
+            await _agent.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task SetNumberOfCpus_OneToFourThenTwo_QemuAndTheGuestAgree()
+    {
+        var vm = await _agent.CreateAsync(cpus: 1, maxVCpus: 4);
+
+        await SetAsync(vm, 4);
+        var four = await _agent.UntilCpusAsync(vm, 4);
+        await SetAsync(vm, 2);
+        var two = await _agent.UntilCpusAsync(vm, 2);
+
+        Assert.Equal(("Up", 4, 4, 4), (four.Status, four.VcpuThreadIds.Count, four.GuestCpusOnline.Count, four.VcpuThreadIds.Distinct().Count()));
+        Assert.Equal([0, 1], two.GuestCpusOnline);
+        Assert.Equal(2, two.VcpuThreadIds.Count);
+    }
+
+    [Fact]
+    public async Task SetNumberOfCpus_OutsideOneToMax_AnswersSetNumberOfCpusFailedAndNothingChanges()
+    {
+        var vm = await _agent.CreateAsync(cpus: 2, maxVCpus: 4);
+
+        var above = await _agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm, numberOfCpus = 5 });
+        var zero = await _agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm, numberOfCpus = 0 });
+
+        Assert.Equal((AgentErrorCodes.SetNumberOfCpusFailed, AgentErrorCodes.SetNumberOfCpusFailed), (above.Code, zero.Code));
+        Assert.Contains("can have 1 to 4 vCPUs", above.Message, StringComparison.Ordinal);
+        var stats = await _agent.Rpc.StatsAsync(vm);
+        Assert.Equal((2, 2), (stats.VcpuCount, stats.GuestCpuCount));
+    }
+
+    [Fact]
+    public async Task SetNumberOfCpus_Hooks_FailingBeforeHookChangesNothingAndAfterHookSeesTheCounts()
+    {
+        var vm = await _agent.CreateAsync(cpus: 1, maxVCpus: 4);
+        var failing = _agent.AddHook(HookPoint.BeforeSetNumOfCpus, "50_check", "echo 'not today' >&2; exit 1");
+
+        var error = await _agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm, numberOfCpus = 3 });
+
+        Assert.Equal(AgentErrorCodes.HookError, error.Code);
+        Assert.Equal("Hook Error: before_set_num_of_cpus/50_check exited with 1: not today", error.Message);
+        Assert.Equal(1, (await _agent.Rpc.StatsAsync(vm)).VcpuCount);
+
+        File.Delete(failing);
+        var env = _agent.Hooks.Combine("after.env");
+        var domxml = _agent.Hooks.Combine("after.json");
+        _agent.AddHook(HookPoint.AfterSetNumOfCpus, "10_env", $"""
+            echo "$vmId $currentNumberOfCpus $newNumberOfCpus" > '{env}'
+            cp "$_hook_domxml" '{domxml}'
+            """);
+        await SetAsync(vm, 3);
+
+        Assert.Equal($"{vm} 1 3", File.ReadAllText(env).Trim());
+        Assert.Equal(3, JsonSerializer.Deserialize<VmDefinition>(File.ReadAllText(domxml))!.NumberOfCpus);
+        await _agent.UntilCpusAsync(vm, 3);
+    }
+
+    [Fact]
+    public async Task Restart_AgentRestarted_VmStillRunningAndManageable()
+    {
+        var vm = await _agent.CreateAsync(cpus: 1, maxVCpus: 4);
+        await SetAsync(vm, 2);
+        await _agent.UntilCpusAsync(vm, 2);
+        var pid = Assert.Single(_agent.Pids);
+
+        await _agent.RestartAsync();
+
+        Assert.True(RealAgent.IsAlive(pid));
+        var stats = await _agent.UntilCpusAsync(vm, 2);
+        Assert.Equal("Up", stats.Status);
+        await SetAsync(vm, 3);
+        await _agent.UntilCpusAsync(vm, 3);
+        await _agent.Rpc.ResultAsync(AgentMethods.Destroy, new { vmID = vm });
+        Assert.False(RealAgent.IsAlive(pid));
+        Assert.Equal(AgentErrorCodes.NoSuchVm, (await _agent.Rpc.ErrorAsync(AgentMethods.GetStats, new { vmID = vm })).Code);
+    }
+
+    [Fact]
+    public async Task Shutdown_TestGuest_PowersOffAndIsReportedDown()
+    {
+        var vm = await _agent.CreateAsync(cpus: 1, maxVCpus: 2);
+
+        await _agent.Rpc.ResultAsync(AgentMethods.Shutdown, new { vmID = vm, delay = 60 });
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        VmStats stats;
+        while ((stats = await _agent.Rpc.StatsAsync(vm)).Status != "Down")
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "The test guest did not power off within 60 s of the ACPI power button.");
+            await Task.Delay(200);
+        }
+
+        Assert.StartsWith("The guest powered off.", stats.ExitMessage, StringComparison.Ordinal);
+    }
+
+    private Task<JsonElement> SetAsync(string vm, int numberOfCpus) =>
+        _agent.Rpc.ResultAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm, numberOfCpus });
+}
