@@ -1,13 +1,16 @@
 using Hotset.Engine.Api;
 using Hotset.Engine.Auth;
+using Hotset.Engine.Monitoring;
 using Hotset.Engine.Persistence;
+using Hotset.Engine.Vms.Commands;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddHotsetEnvironment();
 builder.Services.AddPersistence();
 builder.Services.AddEngineAuth();
 builder.Services.AddApi();
-// TODO: builder.Services.AddVmCommands(); builder.Services.AddHostMonitoring(); once they are committed.
+builder.Services.AddVmCommands();
+builder.Services.AddHostMonitoring();
 
 var app = builder.Build();
 app.UseApi();

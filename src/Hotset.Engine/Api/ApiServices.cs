@@ -1,4 +1,9 @@
+using Hotset.Engine.Api.Clusters;
+using Hotset.Engine.Api.EngineConfig;
+using Hotset.Engine.Api.Events;
+using Hotset.Engine.Api.Hosts;
 using Hotset.Engine.Api.Representations;
+using Hotset.Engine.Api.Templates;
 using Hotset.Engine.Api.Vms;
 using Hotset.Engine.Auth;
 using Scalar.AspNetCore;
@@ -39,6 +44,11 @@ public static class ApiServices
         var api = app.MapGroup(ApiPaths.Root);
         api.MapRoot();
         api.MapVms();
+        api.MapHosts();
+        api.MapClusters();
+        api.MapTemplates();
+        api.MapEvents();
+        api.MapEngineConfig();
         return app;
     }
 }

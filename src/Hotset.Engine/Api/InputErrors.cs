@@ -52,7 +52,7 @@ public sealed class InputErrors
         return null;
     }
 
-    public bool? Bool(string? text, string what)
+    public bool? Flag(string? text, string what)
     {
         if (text is null)
         {

@@ -1,0 +1,41 @@
+using Hotset.Engine.Clusters;
+
+namespace Hotset.Engine.Api.Clusters;
+
+/// <summary><c>/ovirt-engine/api/clusters</c>: list, get, update.</summary>
+public static class ClusterEndpoints
+{
+    public static IEndpointRouteBuilder MapClusters(this IEndpointRouteBuilder api)
+    {
+        var clusters = api.MapGroup("/clusters").WithTags("clusters");
+        clusters.MapGet("/", async (IClusterStore store, CancellationToken ct) =>
+            new NodeResult(ClusterRepresentation.ToList(await store.ListAsync(ct)))).WithSummary("List clusters.");
+        clusters.MapGet("/{id}", async (string id, IClusterStore store, CancellationToken ct) =>
+            await Find(id, store, ct) is { } cluster ? new NodeResult(ClusterRepresentation.ToNode(cluster)) : FaultResults.NotFound("cluster", id))
+            .WithSummary("A cluster.");
+        clusters.MapPut("/{id}", UpdateAsync)
+            .WithSummary("Change name, description, version, cpu/architecture, threads_as_cores or vcpu_overcommit_ratio.");
+        return api;
+    }
+
+    private static async Task<IResult> UpdateAsync(string id, HttpRequest request, IClusterStore store, CancellationToken ct)
+    {
+        if (await Find(id, store, ct) is not { } cluster)
+        {
+            return FaultResults.NotFound("cluster", id);
+        }
+
+        var (node, fault) = await ApiInput.ReadAsync(request, ClusterRepresentation.Shape, ct);
+        if (node is null)
+        {
+            return fault!;
+        }
+
+        var errors = new InputErrors();
+        var changed = ClusterRepresentation.Apply(cluster, node, errors);
+        return errors.Any ? errors.ToFault() : new NodeResult(ClusterRepresentation.ToNode(await store.UpdateAsync(changed, ct)));
+    }
+
+    private static async Task<Cluster?> Find(string id, IClusterStore store, CancellationToken ct) =>
+        Guid.TryParse(id, out var guid) ? await store.GetAsync(guid, ct) : null;
+}

@@ -1,0 +1,36 @@
+using Hotset.Engine.Api.Representations;
+using Hotset.Engine.Persistence.Templates;
+
+namespace Hotset.Engine.Api.Templates;
+
+/// <summary><c>/ovirt-engine/api/templates</c>: list and get (<c>Blank</c> is always there).</summary>
+public static class TemplateEndpoints
+{
+    public static IEndpointRouteBuilder MapTemplates(this IEndpointRouteBuilder api)
+    {
+        var templates = api.MapGroup("/templates").WithTags("templates");
+        templates.MapGet("/", async (ITemplateStore store, CancellationToken ct) =>
+            new NodeResult(Node.Collection("templates", "template", (await store.ListAsync(ct)).Select(ToNode))))
+            .WithSummary("List templates.");
+        templates.MapGet("/{id}", async (string id, ITemplateStore store, CancellationToken ct) =>
+            Guid.TryParse(id, out var guid) && await store.GetAsync(guid, ct) is { } template
+                ? new NodeResult(ToNode(template))
+                : FaultResults.NotFound("template", id))
+            .WithSummary("A template.");
+        return api;
+    }
+
+    public static Node ToNode(Template template)
+    {
+        var config = template.Configuration;
+        return new Node("template").Attr("href", $"{ApiPaths.Root}/templates/{template.Id}").Attr("id", template.Id.ToString())
+            .Add("name", template.Name)
+            .Add("description", template.Description)
+            .Add(new Node("cpu").Add(new Node("topology")
+                .Add("cores", config.Topology.Cores).Add("sockets", config.Topology.Sockets).Add("threads", config.Topology.Threads)))
+            .Add("memory", (long)config.MemoryMiB * 1024 * 1024)
+            .Add(new Node("os").Add("type", config.OsType))
+            .Add("status", "ok")
+            .Add(new Node("version").Add("version_name", "base version").Add("version_number", 1));
+    }
+}
