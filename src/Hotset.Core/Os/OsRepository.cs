@@ -50,6 +50,20 @@ public sealed class OsRepository
         Find(id) ?? Find(GuestOs.OtherId)
         ?? new GuestOs(GuestOs.OtherId, "Other OS", Architecture.X86_64, HotSetSupport.Supported, HotSetSupport.Unsupported, 1);
 
+    /// <summary>
+    /// The OS with this id, or the "Other" OS of <paramref name="architecture"/> (<c>other</c>, <c>other_ppc64</c>,
+    /// <c>other_linux_s390x</c>) when the id is unknown, so an unknown OS type on ppc64 gets ppc64's answers.
+    /// </summary>
+    public GuestOs FindOrOther(string id, Architecture architecture) =>
+        Find(id) ?? Find(OtherIdFor(architecture)) ?? FindOrOther(id);
+
+    internal static string OtherIdFor(Architecture architecture) => architecture switch
+    {
+        Architecture.Ppc64 => "other_ppc64",
+        Architecture.S390x => "other_linux_s390x",
+        _ => GuestOs.OtherId,
+    };
+
     private static OsRepository LoadDefault()
     {
         using var stream = typeof(OsRepository).Assembly.GetManifestResourceStream(ResourceName)

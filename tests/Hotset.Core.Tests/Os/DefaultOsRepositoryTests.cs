@@ -97,6 +97,14 @@ public sealed class DefaultOsRepositoryTests
         Assert.Equal((name, minimumCpus), (os?.DisplayName, os?.MinimumCpus));
     }
 
+    [Theory]
+    [InlineData("rhel_7_ppc64", Architecture.Ppc64, "rhel_7_ppc64")]
+    [InlineData("no_such_os", Architecture.X86_64, "other")]
+    [InlineData("no_such_os", Architecture.Ppc64, "other_ppc64")]
+    [InlineData("no_such_os", Architecture.S390x, "other_linux_s390x")]
+    public void FindOrOther_UnknownId_OtherOfTheArchitecture(string id, Architecture arch, string expected) =>
+        Assert.Equal(expected, OsRepository.Default.FindOrOther(id, arch).Id);
+
     [Fact]
     public void Default_EveryOsInTheFileResolves() => Assert.Equal(58, OsRepository.Default.All.Count);
 }
