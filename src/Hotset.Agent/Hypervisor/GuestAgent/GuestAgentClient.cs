@@ -109,7 +109,7 @@ public sealed partial class GuestAgentClient(string socketPath, TimeSpan timeout
             request["arguments"] = arguments.DeepClone();
         }
 
-        return Encoding.UTF8.GetBytes(request.ToJsonString());
+        return Encoding.UTF8.GetBytes(request.ToJsonString() + "\n");
     }
 
     private static JsonObject? TryParse(string line)

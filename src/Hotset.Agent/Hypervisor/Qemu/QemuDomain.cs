@@ -55,6 +55,9 @@ public sealed partial class QemuDomain : IDomain
     /// <summary>The QMP connection, for callers that need a command this class does not wrap (benchmarks, migration).</summary>
     public QmpClient Qmp => _qmp;
 
+    /// <summary>The guest agent, for calls <see cref="IGuestCpus"/> does not wrap (e.g. <c>guest-set-vcpus</c>).</summary>
+    public GuestAgentClient GuestAgent => _guest;
+
     public async Task<int> GetVcpuCountAsync(CancellationToken ct) =>
         (await ExecuteAsync("query-cpus-fast", null, ct) as JsonArray)?.Count ?? 0;
 
