@@ -153,7 +153,7 @@ public sealed partial class HostPoller(IHostStore hosts, IVmStore vms, IHostAgen
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Host {HostName} answers again (was {Status})")]
     private partial void LogHostUp(string hostName, HostStatus status);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Host {HostName} does not answer; its VMs are Unknown: {Error}")]
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Host {HostName} cannot be monitored; it is NonResponsive and its VMs Unknown: {Error}")]
     private partial void LogHostNotResponding(string hostName, string error);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "VM {VmId}: host {HostName} runs {HostCpus} vCPUs, engine had {StoredCpus}; stored the host's count")]

@@ -13,6 +13,9 @@ namespace Hotset.Engine.Hosts.Agents;
 /// </summary>
 public sealed class HttpAgentClient : IAgentClient
 {
+    /// <summary>JSON-RPC 2.0 allows no <c>null</c> params: verbs without parameters get an empty object.</summary>
+    private static readonly JsonElement NoParameters = JsonSerializer.SerializeToElement(new { });
+
     private static long _nextId;
     private readonly HttpClient _http;
     private readonly Uri _endpoint;
@@ -60,7 +63,7 @@ public sealed class HttpAgentClient : IAgentClient
         using var deadline = new CancellationTokenSource(timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         var request = new JsonRpcRequest(method,
-            parameters is null ? null : JsonSerializer.SerializeToElement(parameters, parameters.GetType()),
+            parameters is null ? NoParameters : JsonSerializer.SerializeToElement(parameters, parameters.GetType()),
             JsonSerializer.SerializeToElement(Interlocked.Increment(ref _nextId)));
         try
         {

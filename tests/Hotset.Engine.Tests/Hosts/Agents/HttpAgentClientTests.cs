@@ -84,6 +84,16 @@ public sealed class HttpAgentClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetAllVmStatsAsync_VerbWithoutParameters_SendsEmptyParamsObject()
+    {
+        _answer = (_, _) => Task.FromResult<object>(new { result = Array.Empty<object>() });
+
+        await Client().GetAllVmStatsAsync(default);
+
+        Assert.Equal(JsonValueKind.Object, Assert.Single(_received).Params.ValueKind);
+    }
+
+    [Fact]
     public async Task GetAllVmStatsAsync_ReadsTheResult()
     {
         _answer = (_, _) => Task.FromResult<object>(new

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Hotset.Agent;
+using Hotset.Engine.Vms.Commands;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Hotset.EndToEnd.Tests;
+
+/// <summary>
+/// The whole product on this machine: the real host agent listening on a loopback port (driving real QEMU with the
+/// test guest) and the real engine (SQLite in a temp directory) that registers the agent as host <c>local</c>, as
+/// <c>make run</c> does. Hooks live in <see cref="HooksDirectory"/>. Every VM a test started is stopped at the end,
+/// and any QEMU left from this stack is killed by its process id.
+/// </summary>
+public sealed class HotsetProduct : IAsyncLifetime
+{
+    public const string AdminPassword = "e2e-admin-password";
+
+    private readonly string _root = Directory.CreateTempSubdirectory("hotset-e2e-").FullName;
+    private WebApplicationFactory<AgentOptions>? _agent;
+    private WebApplicationFactory<VmCommands>? _engine;
+
+    public string HooksDirectory => Path.Combine(_root, "hooks");
+
+    public string AgentStateDirectory => Path.Combine(_root, "agent");
+
+    public EngineApi Api { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Prerequisites.Check();
+        Directory.CreateDirectory(HooksDirectory);
+        var agentPort = FreePort();
+        var agentUrl = $"http://127.0.0.1:{agentPort}";
+        _agent = new WebApplicationFactory<AgentOptions>().WithWebHostBuilder(b =>
+            Configure(b, new()
+            {
+                ["Agent:StateDirectory"] = AgentStateDirectory,
+                ["Hooks:Directory"] = HooksDirectory,
+                ["Hooks:Timeout"] = "00:00:20",
+                ["Qemu:GuestKernel"] = Path.Combine(Prerequisites.GuestDirectory, "vmlinux"),
+                ["Qemu:GuestInitrd"] = Path.Combine(Prerequisites.GuestDirectory, "initramfs.cpio.gz"),
+            }));
+        _agent.UseKestrel(agentPort);
+        // The agent reads Agent:Urls while its Program runs, before test configuration applies: the environment
+        // is the one source it sees then. Only this fixture starts an agent, and it does so once.
+        Environment.SetEnvironmentVariable("Agent__Urls", agentUrl);
+        try
+        {
+            _agent.StartServer();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Agent__Urls", null);
+        }
+
+        _engine = new WebApplicationFactory<VmCommands>().WithWebHostBuilder(b =>
+            Configure(b, new()
+            {
+                ["Engine:DataDirectory"] = Path.Combine(_root, "engine"),
+                ["ConnectionStrings:Engine"] = "",
+                ["Engine:AdminPassword"] = AdminPassword,
+                ["Engine:LocalHost:Address"] = agentUrl,
+                ["Engine:LocalHost:SecretFile"] = Path.Combine(AgentStateDirectory, "agent.secret"),
+                ["Engine:Monitoring:Interval"] = "00:00:00.500",
+            }));
+        var client = _engine.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("http://localhost/ovirt-engine/api/"),
+        });
+        client.Timeout = TimeSpan.FromMinutes(3);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin@internal:" + AdminPassword)));
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        Api = new EngineApi(client);
+        await Api.WaitForHostUpAsync("local", TimeSpan.FromSeconds(60));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_engine is not null)
+        {
+            await Api.StopAllStartedAsync();
+            await _engine.DisposeAsync();
+        }
+
+        if (_agent is not null)
+        {
+            await _agent.DisposeAsync();
+        }
+
+        QemuProcesses.KillThoseUsing(_root);
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A QEMU that was just killed may still hold a socket file for a moment; the temp dir is harmless.
+        }
+    }
+
+    /// <summary>Writes an executable hook script <paramref name="name"/> for <paramref name="hookPoint"/>.</summary>
+    public void AddHook(string hookPoint, string name, string script)
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(HooksDirectory, hookPoint)).FullName;
+        var path = Path.Combine(dir, name);
+        File.WriteAllText(path, "#!/bin/sh\n" + script + "\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    private static void Configure(IWebHostBuilder builder, Dictionary<string, string?> settings)
+    {
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class HotsetProductGroup : ICollectionFixture<HotsetProduct>
+{
+    public const string Name = "hotset";
+}
