@@ -37,6 +37,8 @@ public sealed class OsRepository
         var errors = new List<string>();
         var properties = PropertiesReader.Read(propertiesText, errors);
         var resolved = OsInfoResolver.Resolve(properties, errors);
+        errors.AddRange(resolved.GroupBy(os => os.Id, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => $"OS ids {string.Join(" and ", g.Select(os => os.Id))} differ only in case; rename one."));
         return errors.Count > 0
             ? throw new FormatException("Invalid osinfo properties: " + string.Join(" ", errors.Distinct()))
             : new OsRepository(resolved);

@@ -75,6 +75,7 @@ public sealed class OsRepositoryParseTests
     [InlineData("\nos.a.derivedFrom.value = ghost", "Line 2: os.a derives from 'ghost', which is not defined.")]
     [InlineData("os.a.derivedFrom.value = b\nos.b.derivedFrom.value = a", "os.a derives from itself (a -> b -> a).")]
     [InlineData("just some words", "Line 1: expected 'key = value', found 'just some words'.")]
+    [InlineData("os.Win.name.value = A\nos.win.name.value = B", "OS ids Win and win differ only in case; rename one.")]
     public void Parse_Invalid_ThrowsNamingTheProblem(string text, string expected)
     {
         var error = Assert.Throws<FormatException>(() => OsRepository.Parse(text));
