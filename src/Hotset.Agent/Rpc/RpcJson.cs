@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Hotset.Agent.Rpc;
@@ -9,6 +10,9 @@ internal static class RpcJson
     {
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
+
+        // Replies are read by programs and people with curl, never embedded in HTML: keep quotes and '<' readable.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     /// <summary>The result of verbs that answer <c>{}</c> (VDSM's plain success).</summary>

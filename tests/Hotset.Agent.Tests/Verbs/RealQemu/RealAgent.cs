@@ -28,9 +28,12 @@ internal sealed class RealAgent : IAsyncDisposable
     public AgentRpc Rpc { get; private set; }
 
     /// <summary>Creates a test-guest VM through <c>VM.create</c> and waits until its guest agent reports all CPUs online.</summary>
-    public async Task<string> CreateAsync(int cpus, int maxVCpus)
+    public Task<string> CreateAsync(int cpus, int maxVCpus) => CreateAsync(TestGuest.Vm("agent-test", cpus, maxVCpus));
+
+    /// <inheritdoc cref="CreateAsync(int, int)"/>
+    public async Task<string> CreateAsync(VmDefinition definition)
     {
-        var definition = TestGuest.Vm("agent-test", cpus, maxVCpus);
+        var cpus = definition.NumberOfCpus;
         await Rpc.CreateAsync(definition);
         if (Factory.Vm(definition.VmId).Snapshot().Domain is { } domain)
         {

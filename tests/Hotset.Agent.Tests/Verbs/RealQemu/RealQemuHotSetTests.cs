@@ -1,12 +1,13 @@
 using System.Text.Json;
 using Hotset.Agent.Hooks;
+using Hotset.Agent.Tests.Hypervisor.Qemu;
 using Hotset.Core.Agent;
 
 namespace Hotset.Agent.Tests.Verbs.RealQemu;
 
-/// <summary>The verbs against real QEMU 10 and the test guest (<c>make guest</c>); each test boots its own VM.</summary>
+/// <summary><c>VM.setNumberOfCpus</c> against real QEMU 10 and the test guest (<c>make guest</c>); each test boots its own VM.</summary>
 [Collection(RealQemuGroup.Name)]
-public sealed class RealQemuVerbTests : IAsyncLifetime
+public sealed class RealQemuHotSetTests : IAsyncLifetime
 {
     private RealAgent _agent = null!;
 
@@ -37,6 +38,22 @@ public sealed class RealQemuVerbTests : IAsyncLifetime
         Assert.Equal(("Up", 4, 4, 4), (four.Status, four.VcpuThreadIds.Count, four.GuestCpusOnline.Count, four.VcpuThreadIds.Distinct().Count()));
         Assert.Equal([0, 1], two.GuestCpusOnline);
         Assert.Equal(2, two.VcpuThreadIds.Count);
+    }
+
+    [Fact]
+    public async Task SetNumberOfCpus_PinnedVm_PinsThePluggedVcpuThreadToo()
+    {
+        var definition = TestGuest.Vm("pinned", 1, 2) with
+        {
+            CpuPinning = new Dictionary<string, string> { ["0"] = "1", ["1"] = "0" },
+        };
+        await _agent.CreateAsync(definition);
+
+        await SetAsync(definition.VmId, 2);
+        var stats = await _agent.UntilCpusAsync(definition.VmId, 2);
+
+        Assert.Equal("1", AllowedCpus(stats.VcpuThreadIds[0]));
+        Assert.Equal("0", AllowedCpus(stats.VcpuThreadIds[1]));
     }
 
     [Fact]
@@ -79,43 +96,9 @@ public sealed class RealQemuVerbTests : IAsyncLifetime
         await _agent.UntilCpusAsync(vm, 3);
     }
 
-    [Fact]
-    public async Task Restart_AgentRestarted_VmStillRunningAndManageable()
-    {
-        var vm = await _agent.CreateAsync(cpus: 1, maxVCpus: 4);
-        await SetAsync(vm, 2);
-        await _agent.UntilCpusAsync(vm, 2);
-        var pid = Assert.Single(_agent.Pids);
-
-        await _agent.RestartAsync();
-
-        Assert.True(RealAgent.IsAlive(pid));
-        var stats = await _agent.UntilCpusAsync(vm, 2);
-        Assert.Equal("Up", stats.Status);
-        await SetAsync(vm, 3);
-        await _agent.UntilCpusAsync(vm, 3);
-        await _agent.Rpc.ResultAsync(AgentMethods.Destroy, new { vmID = vm });
-        Assert.False(RealAgent.IsAlive(pid));
-        Assert.Equal(AgentErrorCodes.NoSuchVm, (await _agent.Rpc.ErrorAsync(AgentMethods.GetStats, new { vmID = vm })).Code);
-    }
-
-    [Fact]
-    public async Task Shutdown_TestGuest_PowersOffAndIsReportedDown()
-    {
-        var vm = await _agent.CreateAsync(cpus: 1, maxVCpus: 2);
-
-        await _agent.Rpc.ResultAsync(AgentMethods.Shutdown, new { vmID = vm, delay = 60 });
-
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        VmStats stats;
-        while ((stats = await _agent.Rpc.StatsAsync(vm)).Status != "Down")
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "The test guest did not power off within 60 s of the ACPI power button.");
-            await Task.Delay(200);
-        }
-
-        Assert.StartsWith("The guest powered off.", stats.ExitMessage, StringComparison.Ordinal);
-    }
+    private static string AllowedCpus(int threadId) =>
+        File.ReadLines($"/proc/{threadId}/status").Single(l => l.StartsWith("Cpus_allowed_list:", StringComparison.Ordinal))
+            .Split(':')[1].Trim();
 
     private Task<JsonElement> SetAsync(string vm, int numberOfCpus) =>
         _agent.Rpc.ResultAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm, numberOfCpus });
