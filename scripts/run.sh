@@ -34,9 +34,12 @@ export HOTSET_ADMIN_PASSWORD
 export HOTSET_GUEST_DIR=${HOTSET_GUEST_DIR:-$repo/.guest}
 
 artifacts=${HOTSET_ARTIFACTS:-$repo/artifacts}
-echo "Building the engine and the agent…"
-dotnet build src/Hotset.Agent/Hotset.Agent.csproj -c Release -nologo -clp:ErrorsOnly -v q
-dotnet build src/Hotset.Engine/Hotset.Engine.csproj -c Release -nologo -clp:ErrorsOnly -v q
+echo "Building the engine and the agent (log: $data/build.log)…"
+: >"$data/build.log"
+for project in src/Hotset.Agent/Hotset.Agent.csproj src/Hotset.Engine/Hotset.Engine.csproj; do
+  dotnet build "$project" -c Release -nologo -clp:ErrorsOnly >>"$data/build.log" 2>&1 \
+    || { echo "Building $project failed:" >&2; tail -30 "$data/build.log" >&2; exit 1; }
+done
 
 pids=()
 stop_all() {
@@ -66,11 +69,14 @@ pids+=($!)
 
 api=${HOTSET_URLS%%;*}
 api=${api/0.0.0.0/127.0.0.1}
-for _ in $(seq 1 150); do
-  curl -fsS -o /dev/null "$api/ovirt-engine/api" -u "admin@internal:$HOTSET_ADMIN_PASSWORD" && break
+ready=false
+for _ in $(seq 1 300); do
+  curl -fsS -o /dev/null "$api/ovirt-engine/api" -u "admin@internal:$HOTSET_ADMIN_PASSWORD" 2>/dev/null && { ready=true; break; }
   kill -0 "${pids[1]}" 2>/dev/null || { echo "The engine did not start; see $data/engine.log" >&2; exit 1; }
   sleep 0.2
 done
+
+$ready || echo "The engine has not answered $api within 60 s yet; see $data/engine.log." >&2
 
 cat <<TOUR
 
