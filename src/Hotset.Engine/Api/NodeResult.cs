@@ -25,11 +25,11 @@ public sealed class NodeResult(Node node, int statusCode = StatusCodes.Status200
         using var buffer = new MemoryStream();
         if (format == ApiFormat.Json)
         {
-            await JsonOutput.WriteAsync(buffer, Node, httpContext.RequestAborted);
+            JsonOutput.Write(buffer, Node);
         }
         else
         {
-            await XmlOutput.WriteAsync(buffer, Node, httpContext.RequestAborted);
+            XmlOutput.Write(buffer, Node);
         }
 
         response.ContentLength = buffer.Length;

@@ -12,6 +12,9 @@ public sealed class Database
 {
     private readonly string _connectionString;
 
+    // Rows are read into classes with PascalCase properties from snake_case columns.
+    static Database() => Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+
     public Database(DatabaseProvider provider, string connectionString)
     {
         Provider = provider;

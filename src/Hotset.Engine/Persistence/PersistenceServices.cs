@@ -22,7 +22,6 @@ public static class PersistenceServices
     /// </summary>
     public static IServiceCollection AddPersistence(this IServiceCollection services)
     {
-        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => Database.From(

@@ -14,11 +14,11 @@ public static class JsonOutput
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static async Task WriteAsync(Stream stream, Node node, CancellationToken ct)
+    /// <summary>Writes synchronously: callers write into a memory buffer and copy that to the response.</summary>
+    public static void Write(Stream stream, Node node)
     {
-        await using var writer = new Utf8JsonWriter(stream, Options);
+        using var writer = new Utf8JsonWriter(stream, Options);
         WriteObject(writer, node);
-        await writer.FlushAsync(ct);
     }
 
     private static void WriteObject(Utf8JsonWriter writer, Node node)
@@ -37,18 +37,25 @@ public static class JsonOutput
         }
         else
         {
-            foreach (var group in node.Children.GroupBy(c => c.Name))
+            for (var i = 0; i < node.Children.Count; i++)
             {
-                writer.WritePropertyName(group.Key);
-                if (group.Count() > 1)
+                var child = node.Children[i];
+                if (node.Children.FindIndex(c => c.Name == child.Name) < i)
+                {
+                    continue;
+                }
+
+                writer.WritePropertyName(child.Name);
+                var same = node.Children.FindAll(c => c.Name == child.Name);
+                if (same.Count > 1)
                 {
                     writer.WriteStartArray();
-                    group.ToList().ForEach(c => WriteValue(writer, c));
+                    same.ForEach(c => WriteValue(writer, c));
                     writer.WriteEndArray();
                 }
                 else
                 {
-                    WriteValue(writer, group.First());
+                    WriteValue(writer, child);
                 }
             }
         }

@@ -9,46 +9,44 @@ public static class XmlOutput
     private static readonly XmlWriterSettings Settings = new()
     {
         Encoding = new UTF8Encoding(false),
-        Async = true,
         Indent = true,
         IndentChars = "  ",
     };
 
-    public static async Task WriteAsync(Stream stream, Node node, CancellationToken ct)
+    /// <summary>Writes synchronously: callers write into a memory buffer and copy that to the response.</summary>
+    public static void Write(Stream stream, Node node)
     {
-        await using var writer = XmlWriter.Create(stream, Settings);
-        await writer.WriteStartDocumentAsync(true);
-        await WriteNodeAsync(writer, node);
-        await writer.WriteEndDocumentAsync();
-        await writer.FlushAsync();
-        ct.ThrowIfCancellationRequested();
+        using var writer = XmlWriter.Create(stream, Settings);
+        writer.WriteStartDocument(true);
+        WriteNode(writer, node);
+        writer.WriteEndDocument();
     }
 
     public static string ToText(Node node)
     {
         using var stream = new MemoryStream();
-        WriteAsync(stream, node, CancellationToken.None).GetAwaiter().GetResult();
+        Write(stream, node);
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static async Task WriteNodeAsync(XmlWriter writer, Node node)
+    private static void WriteNode(XmlWriter writer, Node node)
     {
-        await writer.WriteStartElementAsync(null, node.Name, null);
+        writer.WriteStartElement(node.Name);
         foreach (var (name, value) in node.Attributes)
         {
-            await writer.WriteAttributeStringAsync(null, name, null, value);
+            writer.WriteAttributeString(name, value);
         }
 
         if (node.Text is not null)
         {
-            await writer.WriteStringAsync(node.Text);
+            writer.WriteString(node.Text);
         }
 
         foreach (var child in node.Children)
         {
-            await WriteNodeAsync(writer, child);
+            WriteNode(writer, child);
         }
 
-        await writer.WriteEndElementAsync();
+        writer.WriteEndElement();
     }
 }

@@ -8,12 +8,12 @@ namespace Hotset.Engine.Api.Vms;
 public static class VmRepresentation
 {
     /// <summary><paramref name="vm"/> with <paramref name="shown"/> as its configuration (the next-run one, when asked).</summary>
-    public static Node ToNode(Vm vm, VmConfiguration? shown = null)
+    public static Node ToNode(Vm vm, VmConfiguration? shown = null, bool withActions = true)
     {
         var config = shown ?? vm.Configuration;
         var t = config.Topology;
         var node = new Node("vm").Attr("href", $"{ApiPaths.Root}/vms/{vm.Id}").Attr("id", vm.Id.ToString())
-            .Add(Actions(vm.Id))
+            .Add(withActions ? Actions(vm.Id) : null)
             .Add("name", config.Name)
             .Add("description", config.Description)
             .Add("comment", config.Comment)
@@ -47,7 +47,8 @@ public static class VmRepresentation
         return node;
     }
 
-    public static Node ToList(IEnumerable<Vm> vms) => Node.Collection("vms", "vm", vms.Select(vm => ToNode(vm)));
+    /// <summary>The <c>&lt;vms&gt;</c> list; entries carry no <c>&lt;actions&gt;</c> links, to keep large lists small.</summary>
+    public static Node ToList(IEnumerable<Vm> vms) => Node.Collection("vms", "vm", vms.Select(vm => ToNode(vm, withActions: false)));
 
     private static Node Actions(Guid id) => Node.Collection("actions", "link",
         VmActionEndpoints.Actions.Select(a => new Node("link").Attr("href", $"{ApiPaths.Root}/vms/{id}/{a}").Attr("rel", a)));
