@@ -40,4 +40,23 @@ internal static class GuestWait
         Assert.Fail($"The guest did not have {count} CPUs online within {Deadline.TotalSeconds} s; last answer: {(online is null ? "none" : string.Join(",", online))}.");
         return clock.Elapsed;
     }
+
+    /// <summary>Waits until QEMU has exactly <paramref name="count"/> vCPUs (an eject the guest finishes late).</summary>
+    public static async Task UntilQemuHasAsync(IDomain domain, int count)
+    {
+        var clock = Stopwatch.StartNew();
+        var now = -1;
+        while (clock.Elapsed < Deadline)
+        {
+            now = await domain.GetVcpuCountAsync(CancellationToken.None);
+            if (now == count)
+            {
+                return;
+            }
+
+            await Task.Delay(25);
+        }
+
+        Assert.Fail($"QEMU did not have {count} vCPUs within {Deadline.TotalSeconds} s; it has {now}.");
+    }
 }

@@ -60,6 +60,27 @@ public sealed class QemuDomainTests(BootedVm vm, ITestOutputHelper output) : ICl
     }
 
     [Fact]
+    public async Task SetVcpusAsync_UnplugRightAfterPlug_EndsConsistentInQemuAndGuest()
+    {
+        await ResetToAsync(1);
+
+        await vm.Domain.SetVcpusAsync(3, CancellationToken.None);
+        try
+        {
+            await vm.Domain.SetVcpusAsync(1, CancellationToken.None);
+        }
+        catch (HypervisorException e)
+        {
+            // Failing is allowed here, but only nicely: the message says what the VM has.
+            Assert.Contains("vCPUs now.", e.Message, StringComparison.Ordinal);
+        }
+
+        var count = await vm.Domain.GetVcpuCountAsync(CancellationToken.None);
+        await GuestWait.UntilOnlineAsync(vm.Domain, count);
+        output.WriteLine($"plug 1->3 then unplug at once: QEMU has {count}");
+    }
+
+    [Fact]
     public async Task SetVcpusAsync_AboveMax_ThrowsNamingBothNumbersAndChangesNothing()
     {
         await ResetToAsync(2);

@@ -85,6 +85,36 @@ public sealed class QemuHypervisorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SetVcpusAsync_GuestNotReadyOrNotEjecting_FailsNamingTheCountNowAndExitedSeesAKill()
+    {
+        var options = _guest.Options();
+        options.UnplugTimeout = TimeSpan.FromMilliseconds(500);
+        var dir = TestGuest.NewRunDirectory();
+        var domain = (QemuDomain)await StartAsync(Hypervisor(options), TestGuest.Vm("hotset-noeject", 2, 4), dir);
+
+        // Still booting: QEMU refuses CPU unplug until the guest has switched ACPI CPU hotplug on.
+        var early = await Assert.ThrowsAsync<HypervisorException>(() => domain.SetVcpusAsync(1, CancellationToken.None));
+        Assert.Contains("QEMU refused to unplug vCPU 1: acpi: device unplug request for not supported device type", early.Message, StringComparison.Ordinal);
+        Assert.Contains("The VM has 2 vCPUs now.", early.Message, StringComparison.Ordinal);
+
+        // Booted but paused: the eject request waits in the guest's ACPI queue past the timeout.
+        await GuestWait.UntilOnlineAsync(domain, 2);
+        await domain.Qmp.ExecuteAsync("stop", null, CancellationToken.None);
+        var late = await Assert.ThrowsAsync<HypervisorException>(() => domain.SetVcpusAsync(1, CancellationToken.None));
+        Assert.Contains("did not eject 1 of 1 vCPUs within 0.5 s (it may still do so later)", late.Message, StringComparison.Ordinal);
+        Assert.Contains("The VM has 2 vCPUs now.", late.Message, StringComparison.Ordinal);
+
+        // Running again, the guest completes the eject on its own.
+        await domain.Qmp.ExecuteAsync("cont", null, CancellationToken.None);
+        await GuestWait.UntilOnlineAsync(domain, 1);
+        await GuestWait.UntilQemuHasAsync(domain, 1);
+
+        System.Diagnostics.Process.GetProcessById(domain.ProcessId).Kill();
+        var exit = await domain.Exited.WaitAsync(ExitDeadline);
+        Assert.StartsWith("QEMU exited unexpectedly", exit, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartAsync_UnknownMachineType_ThrowsWithQemuText()
     {
         var vm = TestGuest.Vm("hotset-bad", 1, 2) with { Machine = "no-such-machine" };

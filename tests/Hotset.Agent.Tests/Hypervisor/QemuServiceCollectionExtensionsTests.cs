@@ -1,0 +1,50 @@
+using Hotset.Agent.Hypervisor;
+using Hotset.Agent.Hypervisor.Qemu;
+using Hotset.Agent.Vms;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Hotset.Agent.Tests.Hypervisor;
+
+public sealed class QemuServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddQemuHypervisor_Configured_BindsSectionAndRegistersQemu()
+    {
+        using var services = Build(new() { ["Qemu:UnplugTimeout"] = "00:00:07", ["Qemu:Machine"] = "q35" });
+
+        var options = services.GetRequiredService<IOptions<QemuOptions>>().Value;
+
+        Assert.Equal(TimeSpan.FromSeconds(7), options.UnplugTimeout);
+        Assert.Equal("q35", options.Machine);
+        Assert.IsType<QemuHypervisor>(services.GetRequiredService<IHypervisor>());
+        Assert.Same(services.GetRequiredService<VcpuPinner>(), services.GetRequiredService<IThreadAffinity>());
+    }
+
+    [Fact]
+    public void AddQemuHypervisor_MissingQemu_ValidationFailsWithInstallHint()
+    {
+        using var services = Build(new() { ["Qemu:Binary"] = "/nonexistent/qemu" });
+
+        var e = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<QemuOptions>>().Value);
+
+        Assert.Contains("Cannot run QEMU '/nonexistent/qemu'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddQemuHypervisor_TimeoutOutOfRange_ValidationFails()
+    {
+        using var services = Build(new() { ["Qemu:UnplugTimeout"] = "00:00:00" });
+
+        var e = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<QemuOptions>>().Value);
+
+        Assert.Contains("UnplugTimeout", e.Message, StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddLogging().AddQemuHypervisor(configuration).BuildServiceProvider();
+    }
+}
