@@ -34,6 +34,7 @@ internal sealed class CreateVmVerb(
         using (await vm.EnterAsync(ct))
         {
             IDomain? domain = null;
+            var created = false;
             try
             {
                 var before = await hooks.RunAsync(HookPoint.BeforeVmStart, definition, new Dictionary<string, string>(), ct);
@@ -45,24 +46,37 @@ internal sealed class CreateVmVerb(
                 var runDirectory = store.Prepare(definition.VmId);
                 await store.SaveAsync(new VmRecord(definition, null), ct);
                 domain = await hypervisor.StartAsync(definition, runDirectory, ct);
+                await pinning.ApplyAsync(definition, domain, ct);
+                var vcpus = await domain.GetVcpuCountAsync(ct);
+                registry.Attach(vm, domain);
+                created = true;
+                return new VmStats { VmId = definition.VmId, Status = vm.Snapshot().StatusWord, VcpuCount = vcpus };
             }
             finally
             {
-                if (domain is null)
+                if (!created)
                 {
-                    registry.Remove(vm);
-                    store.Delete(definition.VmId);
+                    await AbandonAsync(vm, domain);
                 }
             }
+        }
+    }
 
-            registry.Attach(vm, domain);
-            await pinning.ApplyAsync(definition, domain, ct);
-            return new VmStats
+    // A create that fails, even after QEMU started, leaves nothing behind for a person to clean up.
+    private async Task AbandonAsync(RunningVm vm, IDomain? domain)
+    {
+        try
+        {
+            if (domain is not null)
             {
-                VmId = definition.VmId,
-                Status = vm.Snapshot().StatusWord,
-                VcpuCount = await domain.GetVcpuCountAsync(ct),
-            };
+                await domain.DestroyAsync(CancellationToken.None);
+                await domain.DisposeAsync();
+            }
+        }
+        finally
+        {
+            registry.Remove(vm);
+            store.Delete(vm.VmId);
         }
     }
 }

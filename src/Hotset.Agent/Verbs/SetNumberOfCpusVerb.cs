@@ -64,7 +64,7 @@ internal sealed partial class SetNumberOfCpusVerb(
             var updated = definition with { NumberOfCpus = call.NumberOfCpus };
             vm.Definition = updated;
             await store.SaveAsync(new VmRecord(updated, null), ct);
-            await pinning.ApplyAsync(updated, domain, ct);
+            await PinAsync(updated, domain, ct);
             LogChanged(vm.VmId, current, call.NumberOfCpus);
 
             var after = await hooks.RunAsync(HookPoint.AfterSetNumOfCpus, updated, environment, ct);
@@ -84,6 +84,21 @@ internal sealed partial class SetNumberOfCpusVerb(
             throw new AgentFaultException(
                 AgentErrorCodes.MigrationInProgress,
                 $"Command not supported during migration: VM '{vm.Definition.VmName}' is migrating; set its CPUs when the migration has ended.");
+        }
+    }
+
+    // The change itself worked: say so, so that the caller does not believe the VM kept its old count.
+    private async Task PinAsync(VmDefinition definition, IDomain domain, CancellationToken ct)
+    {
+        try
+        {
+            await pinning.ApplyAsync(definition, domain, ct);
+        }
+        catch (HypervisorException e)
+        {
+            throw new AgentFaultException(
+                AgentErrorCodes.SetNumberOfCpusFailed,
+                $"Failed to set the number of cpus: VM '{definition.VmName}' has {definition.NumberOfCpus} vCPUs now, but pinning them again failed: {e.Message}");
         }
     }
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Hotset.Agent.Rpc;
 using Hotset.Agent.Vms;
 using Hotset.Core.Agent;
+using Hotset.Core.Vms;
 
 namespace Hotset.Agent.Verbs;
 
@@ -46,9 +47,24 @@ internal static partial class VmDefinitionCheck
             problems.Add($"memSize is {vm.MemSizeMiB} MiB; it must be at least 1");
         }
 
-        if (!VcpuPinning.TryParse(vm.CpuPinning, out _, out var pinningError))
+        if (!VcpuPinning.TryParse(vm.CpuPinning, out var pins, out var pinningError))
         {
             problems.Add(pinningError);
+        }
+
+        var online = pins.Count > 0 ? HostCpuTopology.Read().OnlineCpus : [];
+        foreach (var (vcpu, cpus) in pins)
+        {
+            if (vcpu >= vm.MaxVCpus)
+            {
+                problems.Add($"cpuPinning pins vCPU {vcpu}, but the VM has at most {vm.MaxVCpus} vCPUs (0 to {vm.MaxVCpus - 1})");
+            }
+
+            var missing = cpus.Except(online).ToList();
+            if (missing.Count > 0)
+            {
+                problems.Add($"cpuPinning of vCPU {vcpu} names host CPUs {CpuSet.Format(missing)}, which are not online on this host (online: {CpuSet.Format(online)})");
+            }
         }
 
         return problems.Count == 0

@@ -65,6 +65,34 @@ public sealed class CreateVmVerbTests : IAsyncLifetime
         Assert.Contains("cpuPinning key 'x'", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0", "999", "cpuPinning of vCPU 0 names host CPUs 999, which are not online on this host")]
+    [InlineData("16", "0", "cpuPinning pins vCPU 16, but the VM has at most 16 vCPUs (0 to 15)")]
+    public async Task Create_PinningThisHostCannotHonour_AnswersInvalidParams(string vcpu, string cpus, string expected)
+    {
+        var definition = AgentUnderTest.Definition("vm1", pinning: new Dictionary<string, string> { [vcpu] = cpus });
+
+        var error = await _agent.Rpc.ErrorAsync(AgentMethods.Create, new { vmID = "vm1", vmParams = definition });
+
+        Assert.Equal(AgentErrorCodes.InvalidParams, error.Code);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Empty(_agent.Hypervisor.Starts);
+    }
+
+    [Fact]
+    public async Task Create_PinningFailsAfterQemuStarted_StopsQemuAndLeavesNothingBehind()
+    {
+        _agent.Factory.Affinity.Fail = "Cannot pin thread 7 to host CPUs 0: No such process.";
+        var definition = AgentUnderTest.Definition("vm1", pinning: new Dictionary<string, string> { ["0"] = "0" });
+
+        var error = await _agent.Rpc.ErrorAsync(AgentMethods.Create, new { vmID = "vm1", vmParams = definition });
+
+        Assert.Equal(AgentErrorCodes.CannotCreateVm, error.Code);
+        Assert.True(_agent.Hypervisor.Domain("vm1").Destroyed);
+        Assert.False(Directory.Exists(_agent.State.Combine("vms", "vm1")));
+        Assert.Equal(AgentErrorCodes.NoSuchVm, (await _agent.Rpc.ErrorAsync(AgentMethods.GetStats, new { vmID = "vm1" })).Code);
+    }
+
     [Fact]
     public async Task Create_QemuFailsToStart_AnswersCannotCreateVmAndForgetsTheVm()
     {

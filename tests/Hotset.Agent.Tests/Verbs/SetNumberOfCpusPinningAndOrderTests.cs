@@ -14,7 +14,7 @@ public sealed class SetNumberOfCpusPinningAndOrderTests : IAsyncLifetime
     [Fact]
     public async Task SetNumberOfCpus_PinnedVcpus_ArePinnedAgainIncludingNewlyPluggedOnes()
     {
-        var pinning = new Dictionary<string, string> { ["0"] = "0", ["2"] = "0-1,^0" };
+        var pinning = new Dictionary<string, string> { ["0"] = "0", ["2"] = "0-1,^1" };
         await _agent.Rpc.CreateAsync(AgentUnderTest.Definition("vm1", cpus: 1, pinning: pinning));
         var domain = _agent.Hypervisor.Domain("vm1");
         var pid = domain.ProcessId;
@@ -23,7 +23,22 @@ public sealed class SetNumberOfCpusPinningAndOrderTests : IAsyncLifetime
 
         await _agent.Rpc.ResultAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus = 3 });
 
-        Assert.Equal([(pid + 1, "0"), (pid + 3, "1")], Pins());
+        Assert.Equal([(pid + 1, "0"), (pid + 3, "0")], Pins());
+    }
+
+    [Fact]
+    public async Task SetNumberOfCpus_PinningFailsAfterTheChange_AnswersSetNumberOfCpusFailedNamingTheNewCount()
+    {
+        await _agent.Rpc.CreateAsync(AgentUnderTest.Definition("vm1", cpus: 1, pinning: new Dictionary<string, string> { ["1"] = "0" }));
+        _agent.Factory.Affinity.Fail = "Cannot pin thread 7 to host CPUs 0: No such process.";
+
+        var error = await _agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus = 2 });
+
+        Assert.Equal(AgentErrorCodes.SetNumberOfCpusFailed, error.Code);
+        Assert.Equal(
+            "Failed to set the number of cpus: VM 'name-vm1' has 2 vCPUs now, but pinning them again failed: Cannot pin thread 7 to host CPUs 0: No such process.",
+            error.Message);
+        Assert.Equal(2, _agent.Factory.Vm("vm1").Definition.NumberOfCpus);
     }
 
     [Fact]
