@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace Hotset.Bench;
+
+/// <summary>
+/// Command line: <c>[agent|engine|list|all] [--rounds N] [--warmup N] [--requests N] [--vms N] [--artifacts DIR]
+/// [--keep]</c>. The built engine and agent are taken from <c>DIR/bin/Hotset.{Engine,Agent}/release</c>.
+/// </summary>
+public sealed record BenchOptions
+{
+    /// <summary>Hot-plug rounds per part; each round creates two vCPUs of QEMU's lifetime budget of 255.</summary>
+    public int Rounds { get; init; } = 20;
+
+    /// <summary>Untimed rounds first, so the figures do not include JIT and first-connection costs.</summary>
+    public int Warmup { get; init; } = 2;
+
+    /// <summary>Timed <c>GET /vms</c> requests per format.</summary>
+    public int Requests { get; init; } = 20;
+
+    /// <summary>VMs in the database for the list part.</summary>
+    public int Vms { get; init; } = 10_000;
+
+    public string Artifacts { get; init; } = Environment.GetEnvironmentVariable("HOTSET_ARTIFACTS") ?? "artifacts";
+
+    /// <summary>Keep the temporary directory (logs, databases) even when the run succeeds.</summary>
+    public bool Keep { get; init; }
+
+    public IReadOnlyList<string> Parts { get; init; } = ["agent", "engine", "list"];
+
+    public string AgentDll => Path.GetFullPath(Path.Combine(Artifacts, "bin", "Hotset.Agent", "release", "Hotset.Agent.dll"));
+
+    public string EngineDll => Path.GetFullPath(Path.Combine(Artifacts, "bin", "Hotset.Engine", "release", "Hotset.Engine.dll"));
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int Number() => int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture);
+            options = args[i] switch
+            {
+                "agent" or "engine" or "list" => options with { Parts = [args[i]] },
+                "all" => options with { Parts = ["agent", "engine", "list"] },
+                "--rounds" => options with { Rounds = Number() },
+                "--warmup" => options with { Warmup = Number() },
+                "--requests" => options with { Requests = Number() },
+                "--vms" => options with { Vms = Number() },
+                "--artifacts" => options with { Artifacts = Next() },
+                "--keep" => options with { Keep = true },
+                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use: [agent|engine|list|all] [--rounds N] "
+                    + "[--warmup N] [--requests N] [--vms N] [--artifacts DIR] [--keep]"),
+            };
+        }
+
+        if (options.Rounds is < 1 or > 100 || options.Warmup is < 0 or > 10)
+        {
+            throw new ArgumentException("--rounds must be 1–100 and --warmup 0–10: each round creates two vCPUs of QEMU's lifetime budget of 255.");
+        }
+
+        return options;
+    }
+}

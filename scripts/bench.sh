@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# `make bench`: builds the agent, the engine and the harness in Release, then runs bench/Hotset.Bench, which starts
+# them as real processes (with the test guest under QEMU), measures, stops everything it started and prints the
+# figures as a markdown table for docs/benchmarks.md.
+#
+#   scripts/bench.sh                 all three parts: agent, engine, list
+#   scripts/bench.sh agent|engine|list [--rounds N] [--warmup N] [--requests N] [--vms N] [--keep]
+#
+#   HOTSET_ARTIFACTS   build output (default ./artifacts)
+#   HOTSET_GUEST_DIR   the test guest (default ./.guest, built by `make guest`)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+artifacts=${HOTSET_ARTIFACTS:-$repo/artifacts}
+export HOTSET_GUEST_DIR=${HOTSET_GUEST_DIR:-$repo/.guest}
+
+echo "Building the agent, the engine and the harness (Release)…"
+for project in src/Hotset.Agent/Hotset.Agent.csproj src/Hotset.Engine/Hotset.Engine.csproj bench/Hotset.Bench/Hotset.Bench.csproj; do
+  dotnet build "$project" -c Release -nologo -clp:ErrorsOnly -v q
+done
+
+echo "Load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+exec dotnet "$artifacts/bin/Hotset.Bench/release/Hotset.Bench.dll" --artifacts "$artifacts" "$@"
