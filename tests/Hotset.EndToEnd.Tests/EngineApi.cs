@@ -22,7 +22,7 @@ public sealed class EngineApi(HttpClient http)
         GetAsync(nextRun ? $"vms/{id}?next_run=true" : $"vms/{id}");
 
     /// <summary>Creates a 128 MiB VM from Blank in Default (no disk, no kernel: it boots the test guest).</summary>
-    public async Task<string> CreateVmAsync(string name)
+    public async Task<string> CreateVmAsync(string name, int sockets = 1)
     {
         using var response = await http.PostAsJsonAsync("vms", new JsonObject
         {
@@ -30,7 +30,7 @@ public sealed class EngineApi(HttpClient http)
             ["cluster"] = new JsonObject { ["name"] = "Default" },
             ["template"] = new JsonObject { ["name"] = "Blank" },
             ["memory"] = "134217728",
-            ["cpu"] = new JsonObject { ["topology"] = new JsonObject { ["sockets"] = "1", ["cores"] = "1", ["threads"] = "1" } },
+            ["cpu"] = new JsonObject { ["topology"] = new JsonObject { ["sockets"] = sockets.ToString(System.Globalization.CultureInfo.InvariantCulture), ["cores"] = "1", ["threads"] = "1" } },
         });
         var vm = await ReadAsync(response, HttpStatusCode.Created);
         return (string)vm["id"]!;

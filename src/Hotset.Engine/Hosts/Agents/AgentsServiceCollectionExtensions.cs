@@ -11,7 +11,10 @@ public static class AgentsServiceCollectionExtensions
             .BindConfiguration(AgentClientOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddHttpClient(HostAgents.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // Deadlines are per call (AgentClientOptions); monitoring calls every host each interval, so the per-request
+        // HttpClient log lines would drown the engine's log: failures are reported by the callers instead.
+        services.AddHttpClient(HostAgents.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllLoggers();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IHostAgents, HostAgents>();
         return services;
