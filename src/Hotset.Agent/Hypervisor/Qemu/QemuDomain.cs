@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Hotset.Agent.Hypervisor.GuestAgent;
 using Hotset.Agent.Hypervisor.Qmp;
@@ -132,81 +131,6 @@ public sealed partial class QemuDomain : IDomain
             throw new HypervisorException($"VM '{_vm.VmName}': {e.Message}", e);
         }
     }
-
-    private async Task WatchExitAsync()
-    {
-        using var events = _qmp.Subscribe();
-        string? shutdown = null;
-        try
-        {
-            while (true)
-            {
-                var e = await events.ReadAsync(CancellationToken.None);
-                if (e.Name == "SHUTDOWN")
-                {
-                    shutdown = e.GetString("reason");
-                }
-            }
-        }
-        catch (QmpException)
-        {
-            // The QMP connection closed: QEMU exited, or this object let go of it.
-        }
-
-        if (_released)
-        {
-            return;
-        }
-
-        await QemuProcess.WaitForExitAsync(ProcessId, TimeSpan.FromSeconds(10), _time, CancellationToken.None);
-        var message = ExitMessage(shutdown);
-        LogExited(_logger, _vm.VmId, ProcessId, message);
-        _exited.TrySetResult(message);
-    }
-
-    private void DeleteRuntimeFiles()
-    {
-        foreach (var file in _files.RuntimeFiles)
-        {
-            try
-            {
-                File.Delete(file);
-            }
-            catch (DirectoryNotFoundException)
-            {
-                // The run directory is gone already.
-            }
-        }
-    }
-
-    private string ExitMessage(string? shutdownReason)
-    {
-        var why = shutdownReason switch
-        {
-            "guest-shutdown" => "the guest powered off",
-            "host-qmp-quit" => "QEMU was told to quit",
-            "guest-panic" => "the guest kernel panicked",
-            null => "QEMU exited unexpectedly",
-            _ => $"QEMU stopped ({shutdownReason})",
-        };
-        var tail = ConsoleTail(5);
-        return tail.Length == 0 ? $"{Capitalize(why)}." : $"{Capitalize(why)}. Last console lines: {tail}";
-    }
-
-    private string ConsoleTail(int lines)
-    {
-        try
-        {
-            var text = File.ReadLines(_files.ConsoleLog).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('\u001b')).TakeLast(lines);
-            return string.Join(" | ", text);
-        }
-        catch (IOException)
-        {
-            return "";
-        }
-    }
-
-    private static string Capitalize(string s) => string.Concat(s[..1].ToUpper(CultureInfo.InvariantCulture), s[1..]);
 
     private static int Prop(JsonObject cpu, string name) => cpu["props"]?[name]?.GetValue<int>() ?? 0;
 }
