@@ -32,7 +32,7 @@ public sealed class StoreFactDiscoverer(IMessageSink diagnosticMessageSink) : IX
     public IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod,
         IAttributeInfo factAttribute)
     {
-        var needsPostgres = testMethod.TestClass.Class.GetCustomAttributes(typeof(PostgresAttribute)).Any();
+        var needsPostgres = testMethod.TestClass.Class.ToRuntimeType().IsDefined(typeof(PostgresAttribute), inherit: false);
         var skip = needsPostgres ? PostgresAttribute.SkipReason : null;
         yield return skip is null
             ? new XunitTestCase(diagnosticMessageSink, discoveryOptions.MethodDisplayOrDefault(),
@@ -54,7 +54,12 @@ public sealed class SkippedTestCase : XunitTestCase
 
     public SkippedTestCase(string reason, IMessageSink sink, TestMethodDisplay display, TestMethodDisplayOptions options,
         ITestMethod method)
-        : base(sink, display, options, method) => _reason = reason;
+        : base(sink, display, options, method)
+    {
+        // The base constructor may already have read the skip reason (before this field was set).
+        _reason = reason;
+        SkipReason = reason;
+    }
 
     public override void Serialize(IXunitSerializationInfo data)
     {
@@ -66,6 +71,7 @@ public sealed class SkippedTestCase : XunitTestCase
     {
         base.Deserialize(data);
         _reason = data.GetValue<string>("Reason");
+        SkipReason = _reason;
     }
 
     protected override string GetSkipReason(IAttributeInfo factAttribute) => _reason;
