@@ -12,7 +12,8 @@ namespace Hotset.Engine.Monitoring;
 /// <summary>
 /// One poll of one host (VDSM's VM monitoring, seen from the engine): capabilities when the host is new or back,
 /// <c>Host.getAllVmStats</c>, then each VM the engine has on the host is brought up to date. A host that does not
-/// answer becomes NonResponsive and its VMs Unknown (not Down). VMs a command holds are left alone this round.
+/// answer becomes NonResponsive and its VMs Unknown (not Down). VMs a command holds are left alone this round; the
+/// poller itself never takes a VM's lock, so it never makes an update wait or fail.
 /// </summary>
 public sealed partial class HostPoller(IHostStore hosts, IVmStore vms, IHostAgents agents, IAuditLog audit,
     VmLocks locks, VcpuSamples samples, IOptions<HostMonitoringOptions> options, ILogger<HostPoller> logger)
@@ -48,18 +49,14 @@ public sealed partial class HostPoller(IHostStore hosts, IVmStore vms, IHostAgen
 
     private async Task ObserveAsync(Host host, IAgentClient agent, Guid vmId, VmStats? stats, CancellationToken ct)
     {
-        using var lease = locks.TryAcquire(vmId);
-        if (lease is null)
-        {
-            return;
-        }
-
+        // Monitoring never takes the VM's lock (an update arriving meanwhile would be refused as "being updated"):
+        // it leaves alone a VM a command holds and writes with optimistic concurrency, re-checking on a retry.
         var events = new List<AuditEvent>();
         var wentDown = false;
         var stored = await vms.ChangeAsync(vmId, vm =>
         {
             events.Clear();
-            if (vm.RunOnHostId != host.Id || vm.Status == VmStatus.Down)
+            if (locks.IsHeld(vmId) || vm.RunOnHostId != host.Id || vm.Status == VmStatus.Down)
             {
                 return null;
             }
@@ -70,12 +67,17 @@ public sealed partial class HostPoller(IHostStore hosts, IVmStore vms, IHostAgen
             return wentDown ? result.Vm : Reconcile(result.Vm, host, events);
         }, ct);
 
+        if (stored is null)
+        {
+            return;
+        }
+
         foreach (var e in events)
         {
             await audit.AddAsync(e, ct);
         }
 
-        if (wentDown && stored is not null)
+        if (wentDown)
         {
             samples.Clear(vmId);
             await ReleaseAsync(agent, vmId, stats is not null, ct);
@@ -122,13 +124,10 @@ public sealed partial class HostPoller(IHostStore hosts, IVmStore vms, IHostAgen
 
         foreach (var vm in await vms.ListByHostAsync(host.Id, ct))
         {
-            using var lease = locks.TryAcquire(vm.Id);
-            if (lease is not null)
-            {
-                await vms.ChangeAsync(vm.Id, v => v.RunOnHostId != host.Id || v.Status is VmStatus.Down or VmStatus.Unknown
+            await vms.ChangeAsync(vm.Id, v =>
+                locks.IsHeld(v.Id) || v.RunOnHostId != host.Id || v.Status is VmStatus.Down or VmStatus.Unknown
                     ? null
                     : v with { Status = VmStatus.Unknown, GuestCpuCount = -1 }, ct);
-            }
         }
     }
 

@@ -94,6 +94,19 @@ public sealed class HostPollerTests
     }
 
     [Fact]
+    public async Task PollAsync_WritingAVm_NeverHoldsItsLock()
+    {
+        var vm = await _bed.AddRunningVmAsync();
+        var heldDuringWrite = new List<bool>();
+        _bed.Vms.BeforeUpdate = v => heldDuringWrite.Add(_bed.Locks.IsHeld(v.Id));
+        _bed.Agent.Vms[vm.Id.ToString()].GuestCpuCount = -1;
+
+        await _bed.PollAsync();
+
+        Assert.Equal([false], heldDuringWrite);
+    }
+
+    [Fact]
     public async Task PollAsync_CountNotWholeSockets_OneEventNoChange()
     {
         var vm = await _bed.AddRunningVmAsync(topology: new CpuTopology(2, 2, 1));
