@@ -40,6 +40,11 @@ public sealed partial class QemuDomain
                 await UnplugAsync(slots, current, current - numberOfCpus, ct);
             }
         }
+        catch (QmpException e)
+        {
+            // The QMP connection failed mid-change (QEMU exited or hangs); what QEMU has is unknown.
+            throw new HypervisorException($"Changing the vCPUs of VM '{_vm.VmName}' failed: {e.Message}", e);
+        }
         finally
         {
             _changing.Release();
@@ -107,7 +112,7 @@ public sealed partial class QemuDomain
                 await _qmp.ExecuteAsync("device_del", new JsonObject { ["id"] = slot.DeviceId }, ct);
                 pending.Add(slot.DeviceId!);
             }
-            catch (QmpException e) when (e.ErrorClass is not (QmpException.Disconnected or QmpException.Timeout))
+            catch (QmpException e) when (e.ErrorClass is not QmpException.Disconnected)
             {
                 refused = $"QEMU refused to unplug vCPU {slot.Index}: {e.Description}";
                 break;

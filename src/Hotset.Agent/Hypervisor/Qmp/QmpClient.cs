@@ -76,6 +76,12 @@ public sealed partial class QmpClient : IAsyncDisposable
             await client.ExecuteAsync("qmp_capabilities", null, cts.Token);
             return client;
         }
+        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        {
+            await client.DisposeAsync();
+            throw new QmpException("connect", QmpException.Timeout,
+                $"QEMU sent no QMP greeting on {socketPath} within {timeout.TotalSeconds:0.#} s (another client may hold the QMP connection).", e);
+        }
         catch
         {
             await client.DisposeAsync();

@@ -101,6 +101,17 @@ public sealed class QemuDomainQmpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SetVcpusAsync_QemuExitsDuringUnplug_HypervisorExceptionNotQmp()
+    {
+        _plugged.Add(1);
+        _qemu.On("device_del", FakeQmpReply.Disconnect());
+
+        var e = await Assert.ThrowsAsync<HypervisorException>(() => _domain.SetVcpusAsync(1, CancellationToken.None));
+
+        Assert.StartsWith("Changing the vCPUs of VM 'vm1' failed: QMP 'device_del' failed: QEMU closed the QMP socket", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SetVcpusAsync_BudgetNearlySpent_RefusedWithoutDeviceAdd()
     {
         await _domain.DisposeAsync();

@@ -157,6 +157,16 @@ public sealed class QmpClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ConnectAsync_AnotherClientHoldsQmp_TimesOutSayingSo()
+    {
+        var e = await Assert.ThrowsAsync<QmpException>(() =>
+            QmpClient.ConnectAsync(_qemu.SocketPath, TimeSpan.FromMilliseconds(300), NullLogger.Instance, CancellationToken.None));
+
+        Assert.Equal(QmpException.Timeout, e.ErrorClass);
+        Assert.Contains("another client may hold the QMP connection", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ConnectAsync_NoSocket_ThrowsDisconnectedNamingThePath()
     {
         var path = Path.Combine(Path.GetTempPath(), $"hotset-missing-{Guid.NewGuid():N}.sock");
