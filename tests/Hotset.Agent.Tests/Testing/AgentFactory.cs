@@ -24,7 +24,8 @@ internal sealed class AgentFactory(
     IHypervisor? hypervisor,
     string secret = AgentFactory.Secret,
     TimeSpan? hookTimeout = null,
-    IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<AgentOptions>
+    IReadOnlyDictionary<string, string?>? settings = null,
+    TimeProvider? time = null) : WebApplicationFactory<AgentOptions>
 {
     public const string Secret = "test-secret-0123456789";
 
@@ -71,6 +72,11 @@ internal sealed class AgentFactory(
                 services.RemoveAll<IValidateOptions<QemuOptions>>();
                 services.AddSingleton(hypervisor);
                 services.AddSingleton<IThreadAffinity>(Affinity);
+            }
+
+            if (time is not null)
+            {
+                services.AddSingleton(time);
             }
         });
     }

@@ -11,10 +11,11 @@ internal sealed class AgentUnderTest : IAsyncDisposable
 {
     private readonly TimeSpan? _hookTimeout;
     private readonly string _secret;
+    private readonly TimeProvider? _time;
 
-    public AgentUnderTest(TimeSpan? hookTimeout = null, string secret = AgentFactory.Secret)
+    public AgentUnderTest(TimeSpan? hookTimeout = null, string secret = AgentFactory.Secret, TimeProvider? time = null)
     {
-        (_hookTimeout, _secret) = (hookTimeout, secret);
+        (_hookTimeout, _secret, _time) = (hookTimeout, secret, time);
         Factory = NewFactory();
         Rpc = Factory.Rpc();
     }
@@ -46,5 +47,5 @@ internal sealed class AgentUnderTest : IAsyncDisposable
         Hooks.Dispose();
     }
 
-    private AgentFactory NewFactory() => new(State.Path, Hooks.Path, Hypervisor, _secret, _hookTimeout);
+    private AgentFactory NewFactory() => new(State.Path, Hooks.Path, Hypervisor, _secret, _hookTimeout, time: _time);
 }

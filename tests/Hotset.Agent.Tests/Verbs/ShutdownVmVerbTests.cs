@@ -1,5 +1,6 @@
 using Hotset.Agent.Tests.Testing;
 using Hotset.Core.Agent;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hotset.Agent.Tests.Verbs;
 
@@ -37,6 +38,25 @@ public sealed class ShutdownVmVerbTests : IAsyncLifetime
         Assert.Equal(1, domain.ShutdownRequests);
         Assert.True(domain.Destroyed);
         Assert.StartsWith("The guest did not power off within 0 s", (await _agent.Rpc.StatsAsync("vm1")).ExitMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Shutdown_GuestIgnoresTheButton_StaysUpForTheWholeDelayThenIsPoweredOff()
+    {
+        var time = new FakeTimeProvider();
+        await using var agent = new AgentUnderTest(time: time);
+        await agent.Rpc.CreateAsync(AgentUnderTest.Definition("vm1"));
+        var domain = agent.Hypervisor.Domain("vm1");
+
+        await agent.Rpc.ResultAsync(AgentMethods.Shutdown, new { vmID = "vm1", delay = 30 });
+        time.Advance(TimeSpan.FromSeconds(29));
+        await Task.Delay(100);
+
+        Assert.Equal("Up", (await agent.Rpc.StatsAsync("vm1")).Status);
+        Assert.False(domain.Destroyed);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await Eventually.TrueAsync(async () => (await agent.Rpc.StatsAsync("vm1")).Status == "Down");
+        Assert.True(domain.Destroyed);
     }
 
     [Fact]
