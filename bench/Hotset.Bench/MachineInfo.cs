@@ -9,11 +9,11 @@ public sealed class MachineInfo
 
     public string UtcDate { get; } = TimeProvider.System.GetUtcNow().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
-    public string QemuVersion { get; set; } = "?";
+    public string? QemuVersion { get; set; }
 
     public string Describe() =>
         $"{Environment.ProcessorCount} cores, {(File.Exists("/dev/kvm") ? "KVM available (agent configured for TCG)" : "no KVM, QEMU TCG")}, "
-        + $"QEMU {QemuVersion}, .NET {Environment.Version}, load average (1 min) {_loadBefore} before and {LoadAverage()} after";
+        + (QemuVersion is null ? "" : $"QEMU {QemuVersion}, ") + $".NET {Environment.Version}, load average (1 min) {_loadBefore} before and {LoadAverage()} after";
 
     /// <summary>The 1-minute load average from <c>/proc/loadavg</c>.</summary>
     public static string LoadAverage()

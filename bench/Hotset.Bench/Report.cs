@@ -12,7 +12,7 @@ public sealed class Report
     /// <summary>A latency figure; <paramref name="goalMs"/> applies to its median.</summary>
     public void Add(string part, Samples samples, double? goalMs = null)
     {
-        var verdict = goalMs is { } g ? Verdict(samples.Median <= g, $"median ≤ {Ms(g)} ms") : "";
+        var verdict = goalMs is { } g ? Verdict(samples.Median <= g, $"median ≤ {g:0} ms") : "";
         _rows.Add($"| {part} | {samples.Name} | {samples.Count} | {Ms(samples.Min)} | {Ms(samples.Median)} | "
             + $"{Ms(samples.P90)} | {Ms(samples.Max)} | {verdict} |");
         Console.WriteLine($"  {samples.Name}: n={samples.Count} min {Ms(samples.Min)} median {Ms(samples.Median)} "

@@ -37,32 +37,6 @@ public sealed class AgentRpc(Uri address, string secret) : IDisposable
     public Task SetCpusAsync(string vmId, int count, CancellationToken ct) =>
         CallAsync(AgentMethods.SetNumberOfCpus, new { vmID = vmId, numberOfCpus = count }, ct);
 
-    /// <summary>Polls <c>VM.getStats</c> until <paramref name="done"/> holds; returns the stats that satisfied it.</summary>
-    public async Task<VmStats> UntilAsync(string vmId, Func<VmStats, bool> done, TimeSpan timeout, int pollMs, CancellationToken ct)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(timeout);
-        VmStats? last = null;
-        try
-        {
-            while (true)
-            {
-                last = await StatsAsync(vmId, deadline.Token);
-                if (done(last))
-                {
-                    return last;
-                }
-
-                await Task.Delay(pollMs, deadline.Token);
-            }
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            throw new TimeoutException($"VM {vmId} did not reach the expected state within {timeout.TotalSeconds} s "
-                + $"(last: status {last?.Status}, vcpuCount {last?.VcpuCount}, guestCPUCount {last?.GuestCpuCount}).");
-        }
-    }
-
     public void Dispose() => _http.Dispose();
 }
 
