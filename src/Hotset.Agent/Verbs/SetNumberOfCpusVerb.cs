@@ -14,7 +14,7 @@ namespace Hotset.Agent.Verbs;
 /// then runs against the count the first left.
 /// </summary>
 internal sealed partial class SetNumberOfCpusVerb(
-    VmRegistry registry, VmStateStore store, IHookRunner hooks, VcpuPinning pinning, ILogger<SetNumberOfCpusVerb> logger)
+    VmRegistry registry, IHookRunner hooks, VcpuPinning pinning, ILogger<SetNumberOfCpusVerb> logger)
     : IVerb
 {
     public string Method => AgentMethods.SetNumberOfCpus;
@@ -56,14 +56,15 @@ internal sealed partial class SetNumberOfCpusVerb(
             }
             catch (HypervisorException)
             {
-                // Not a translation (the fault filter does that): the record keeps the count QEMU really has.
+                // Not a translation (the fault filter does that): the record keeps the count QEMU really has, and a
+                // partly plugged VM gets its pins.
                 await RecordLiveCountAsync(vm, domain, ct);
                 throw;
             }
 
             var updated = definition with { NumberOfCpus = call.NumberOfCpus };
             vm.Definition = updated;
-            await store.SaveAsync(new VmRecord(updated, null), ct);
+            await registry.SaveAsync(vm, ct);
             await PinAsync(updated, domain, ct);
             LogChanged(vm.VmId, current, call.NumberOfCpus);
 
@@ -108,7 +109,8 @@ internal sealed partial class SetNumberOfCpusVerb(
         {
             var live = await domain.GetVcpuCountAsync(ct);
             vm.Definition = vm.Definition with { NumberOfCpus = live };
-            await store.SaveAsync(new VmRecord(vm.Definition, null), ct);
+            await registry.SaveAsync(vm, ct);
+            await pinning.ApplyAsync(vm.Definition, domain, ct);
         }
         catch (HypervisorException e)
         {
@@ -122,6 +124,6 @@ internal sealed partial class SetNumberOfCpusVerb(
     [LoggerMessage(EventId = 503, Level = LogLevel.Warning, Message = "The CPUs of VM {VmId} were set, but an after_set_num_of_cpus hook failed: {Failure}")]
     private partial void LogAfterHookFailed(string vmId, string failure);
 
-    [LoggerMessage(EventId = 504, Level = LogLevel.Warning, Message = "After a failed hot set, QEMU of VM {VmId} did not say how many vCPUs it has: {Reason}")]
+    [LoggerMessage(EventId = 504, Level = LogLevel.Warning, Message = "After a failed hot set of VM {VmId}, its live vCPU count could not be recorded or its vCPUs pinned again: {Reason}")]
     private partial void LogLiveCountUnknown(string vmId, string reason);
 }

@@ -21,6 +21,9 @@ internal sealed class RunningVm(VmDefinition definition)
 
     public string VmId { get; } = definition.VmId;
 
+    /// <summary>Orders the writes of this VM's record, so the last one written is the latest state.</summary>
+    public SemaphoreSlim RecordGate { get; } = new(1, 1);
+
     /// <summary>Set while the VM migrates away; verbs that change it refuse with code 51 meanwhile.</summary>
     public bool Migrating
     {

@@ -36,8 +36,23 @@ internal sealed partial class VmRegistry(VmStateStore store, ILogger<VmRegistry>
     public async Task MarkDownAsync(RunningVm vm, string exitMessage, CancellationToken ct)
     {
         vm.MarkDown(exitMessage);
-        await store.SaveAsync(new VmRecord(vm.Definition, exitMessage), ct);
+        await SaveAsync(vm, ct);
         LogDown(vm.VmId, exitMessage);
+    }
+
+    /// <summary>Records the VM as it is now (definition, and the exit message when Down) in the state directory.</summary>
+    public async Task SaveAsync(RunningVm vm, CancellationToken ct)
+    {
+        await vm.RecordGate.WaitAsync(ct);
+        try
+        {
+            var now = vm.Snapshot();
+            await store.SaveAsync(new VmRecord(now.Definition, now.State == VmRunState.Down ? now.ExitMessage : null), ct);
+        }
+        finally
+        {
+            vm.RecordGate.Release();
+        }
     }
 
     // The watcher is its own boundary (nobody awaits it): it logs what it cannot handle.
