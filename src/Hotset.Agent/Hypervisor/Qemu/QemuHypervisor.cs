@@ -59,7 +59,7 @@ public sealed partial class QemuHypervisor(IOptions<QemuOptions> options, TimePr
 
     public async Task<IDomain?> AttachAsync(VmDefinition definition, string runDirectory, CancellationToken ct)
     {
-        var files = new QemuRunFiles(runDirectory);
+        var files = new QemuRunFiles(Path.GetFullPath(runDirectory));
         if (QemuProcess.ReadPidFile(files.PidFile) is not { } pid || !QemuProcess.IsAlive(pid) || !QemuProcess.CommandLineContains(pid, files.QmpSocket))
         {
             return null;
