@@ -94,4 +94,15 @@ public sealed class VmRepresentationTests : IDisposable
         Assert.StartsWith("[Entity not found: VM", await unknown.FaultDetailAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{ApiClient.Api}/vms/not-an-id")).StatusCode);
     }
+
+    [Fact]
+    public async Task Fault_Json_HasReasonAndDetail()
+    {
+        using var client = _app.Admin("application/json");
+        var response = await client.PostAsync($"{ApiClient.Api}/vms", ApiClient.Json("""{"name":"x","cpu":{"topology":{"sockets":0}}}"""));
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var fault = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Operation Failed", fault.GetProperty("reason").GetString());
+        Assert.Equal("[Minimum number of sockets cannot be less then 1]", fault.GetProperty("detail").GetString());
+    }
 }
