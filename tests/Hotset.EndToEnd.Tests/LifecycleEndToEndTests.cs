@@ -59,4 +59,24 @@ public sealed class LifecycleEndToEndTests(HotsetProduct product)
         Assert.Equal("false", (string?)rebooted["next_run_configuration_exists"]);
         Assert.Contains(await Api.EventsOfAsync(id), e => e == (157, "VM e2e-reboot is rebooting. Rebooted by: admin@internal"));
     }
+
+    [Fact]
+    public async Task Shutdown_GuestPowersOff_DownWithNextRunApplied()
+    {
+        var id = await Api.CreateVmAsync("e2e-shutdown");
+        await Api.StartAndWaitForGuestAsync(id, guestCpus: 1);
+        using (var response = await Api.PutVmAsync(id, Topology(2), nextRun: true))
+        {
+            await EngineApi.ReadAsync(response, HttpStatusCode.OK);
+        }
+
+        await Api.ActionAsync(id, "shutdown");
+        var down = await Api.WaitForVmAsync(id, v => EngineApi.Status(v) == "down", "down", TimeSpan.FromSeconds(90));
+
+        Assert.Equal(2, EngineApi.Number(down, "cpu/topology/sockets"));
+        Assert.Equal("false", (string?)down["next_run_configuration_exists"]);
+        var events = await Api.EventsOfAsync(id);
+        Assert.Contains(events, e => e == (73, "VM shutdown initiated by admin@internal on VM e2e-shutdown (Host: local)."));
+        Assert.Contains(events, e => e.Code == 61 && e.Description.StartsWith("VM e2e-shutdown is down.", StringComparison.Ordinal));
+    }
 }
