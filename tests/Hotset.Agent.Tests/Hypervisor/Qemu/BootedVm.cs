@@ -31,7 +31,7 @@ public sealed class BootedVm : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         Domain = (QemuDomain)await hypervisor.StartAsync(Definition, _runDirectory, CancellationToken.None);
         QemuStart = clock.Elapsed;
-        await GuestWait.UntilAgentAnswersAsync(Domain, TimeSpan.FromSeconds(60));
+        await GuestWait.UntilAgentAnswersAsync(Domain, GuestWait.Boot);
         BootToGuestAgent = clock.Elapsed;
     }
 

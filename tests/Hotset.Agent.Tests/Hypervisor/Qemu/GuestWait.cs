@@ -6,7 +6,11 @@ namespace Hotset.Agent.Tests.Hypervisor.Qemu;
 /// <summary>Polls the guest agent until the guest reports what a test expects, with a deadline.</summary>
 internal static class GuestWait
 {
+    /// <summary>Longest wait for a change to show; generous because CI machines may be busy.</summary>
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    /// <summary>Longest wait for the guest to boot (≈ 3 s on an idle 2-core machine under TCG, far more when busy).</summary>
+    public static readonly TimeSpan Boot = TimeSpan.FromSeconds(90);
 
     /// <summary>Waits until the guest agent answers at all (the guest has booted); returns how long it took.</summary>
     public static async Task<TimeSpan> UntilAgentAnswersAsync(IDomain domain, TimeSpan deadline)

@@ -34,6 +34,7 @@ public sealed class QemuHypervisorTests : IAsyncLifetime
         var vm = TestGuest.Vm("hotset-attach", 3, 4);
         var dir = TestGuest.NewRunDirectory();
         var first = await StartAsync(hypervisor, vm, dir);
+        await GuestWait.UntilAgentAnswersAsync(first, GuestWait.Boot);
         await GuestWait.UntilOnlineAsync(first, 3);
         await first.DisposeAsync();
 
@@ -63,7 +64,7 @@ public sealed class QemuHypervisorTests : IAsyncLifetime
         var vm = TestGuest.Vm("hotset-budget", 1, 3);
         var dir = TestGuest.NewRunDirectory();
         var domain = (QemuDomain)await StartAsync(hypervisor, vm, dir);
-        await GuestWait.UntilAgentAnswersAsync(domain, TimeSpan.FromSeconds(60));
+        await GuestWait.UntilAgentAnswersAsync(domain, GuestWait.Boot);
 
         await domain.SetVcpusAsync(3, CancellationToken.None);
         await GuestWait.UntilOnlineAsync(domain, 3);
@@ -98,6 +99,7 @@ public sealed class QemuHypervisorTests : IAsyncLifetime
         Assert.Contains("The VM has 2 vCPUs now.", early.Message, StringComparison.Ordinal);
 
         // Booted but paused: the eject request waits in the guest's ACPI queue past the timeout.
+        await GuestWait.UntilAgentAnswersAsync(domain, GuestWait.Boot);
         await GuestWait.UntilOnlineAsync(domain, 2);
         await domain.Qmp.ExecuteAsync("stop", null, CancellationToken.None);
         var late = await Assert.ThrowsAsync<HypervisorException>(() => domain.SetVcpusAsync(1, CancellationToken.None));
