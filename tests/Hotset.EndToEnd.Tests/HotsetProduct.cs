@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using Hotset.Agent;
+using Hotset.Engine.Hosts.Agents;
 using Hotset.Engine.Vms.Commands;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -29,12 +30,19 @@ public sealed class HotsetProduct : IAsyncLifetime
 
     public EngineApi Api { get; private set; } = null!;
 
+    /// <summary>Base URL of the agent (a loopback port chosen at start).</summary>
+    public string AgentUrl { get; private set; } = "";
+
+    /// <summary>A client of the agent itself, with its secret: for tests that act on the host behind the engine.</summary>
+    public HttpAgentClient AgentClient() => new(new HttpClient(), AgentUrl,
+        File.ReadAllText(Path.Combine(AgentStateDirectory, "agent.secret")).Trim(), new AgentClientOptions(), TimeProvider.System);
+
     public async Task InitializeAsync()
     {
         Prerequisites.Check();
         Directory.CreateDirectory(HooksDirectory);
         var agentPort = FreePort();
-        var agentUrl = $"http://127.0.0.1:{agentPort}";
+        var agentUrl = AgentUrl = $"http://127.0.0.1:{agentPort}";
         _agent = new WebApplicationFactory<AgentOptions>().WithWebHostBuilder(b =>
             Configure(b, new()
             {
