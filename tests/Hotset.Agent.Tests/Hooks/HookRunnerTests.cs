@@ -95,6 +95,7 @@ public sealed class HookRunnerTests : IDisposable
             echo "$vmId|$vmName|$currentNumberOfCpus|$newNumberOfCpus" > '{env}'
             cp "$_hook_domxml" '{_output.Combine("domxml.json")}'
             echo "$_hook_domxml" > '{_output.Combine("domxml.path")}'
+            stat -c %a "$_hook_domxml" > '{_output.Combine("domxml.mode")}'
             """);
         var counts = new Dictionary<string, string> { ["currentNumberOfCpus"] = "2", ["newNumberOfCpus"] = "4" };
 
@@ -105,6 +106,7 @@ public sealed class HookRunnerTests : IDisposable
         var definition = JsonSerializer.Deserialize<VmDefinition>(File.ReadAllText(_output.Combine("domxml.json")));
         Assert.Equal(Vm, definition! with { CpuPinning = null });
         Assert.False(File.Exists(File.ReadAllText(_output.Combine("domxml.path")).Trim()));
+        Assert.Equal("600", File.ReadAllText(_output.Combine("domxml.mode")).Trim());
     }
 
     [Fact]
