@@ -15,10 +15,14 @@ public static class HotsetEnvironment
         ("HOTSET_ADMIN_PASSWORD", "Engine:AdminPassword"),
     ];
 
-    public static IConfigurationBuilder AddHotsetEnvironment(this IConfigurationBuilder configuration)
+    public static IConfigurationBuilder AddHotsetEnvironment(this IConfigurationBuilder configuration) =>
+        configuration.AddHotsetEnvironment(Environment.GetEnvironmentVariable);
+
+    /// <summary>The same, reading variables through <paramref name="variable"/> (tests pass their own).</summary>
+    public static IConfigurationBuilder AddHotsetEnvironment(this IConfigurationBuilder configuration, Func<string, string?> variable)
     {
         var values = Aliases
-            .Select(a => (a.Key, Value: Environment.GetEnvironmentVariable(a.Variable)))
+            .Select(a => (a.Key, Value: variable(a.Variable)))
             .Where(a => !string.IsNullOrEmpty(a.Value))
             .ToDictionary(a => a.Key, a => a.Value);
         return values.Count == 0 ? configuration : configuration.AddInMemoryCollection(values);
