@@ -126,6 +126,23 @@ public sealed class RpcEndpointTests : IAsyncLifetime
         Assert.Equal("Up", (await _agent.Rpc.StatsAsync("vm-n")).Status);
     }
 
+    [Fact]
+    public async Task Call_WithCorrelationId_LogsTheVerbsOutcomeInItsScope()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, AgentMethods.Path)
+        {
+            Content = new StringContent("{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": \"VM.getStats\", \"params\": {\"vmID\": \"ghost\"}}"),
+        };
+        request.Headers.Add("Correlation-Id", "flow-42");
+
+        using var response = await _agent.Rpc.Http.SendAsync(request);
+
+        var entry = Assert.Single(_agent.Factory.Logs.Entries, e => e.Message.Contains("VM.getStats failed with code 1", StringComparison.Ordinal));
+        Assert.Contains(
+            entry.Scopes.OfType<IEnumerable<KeyValuePair<string, object>>>().SelectMany(s => s),
+            p => p.Key == "CorrelationId" && Equals(p.Value, "flow-42"));
+    }
+
     private async Task<RpcReply> PostRawAsync(string body)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Hotset.Agent.Tests.Testing;
@@ -30,6 +31,8 @@ internal sealed class AgentFactory(
     public const string Secret = "test-secret-0123456789";
 
     public FakeThreadAffinity Affinity { get; } = new();
+
+    public FakeLogSink Logs { get; } = new();
 
     /// <summary>A client that sends the host secret, with <see cref="AgentRpc"/> helpers.</summary>
     public AgentRpc Rpc() => new(CreateAuthenticatedClient(secret));
@@ -66,6 +69,7 @@ internal sealed class AgentFactory(
         });
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<ILoggerProvider>(Logs);
             if (hypervisor is not null)
             {
                 // With a fake hypervisor the agent needs no QEMU on the machine: skip the QEMU version check.
