@@ -38,6 +38,7 @@ public static class QemuCommandLine
         args.AddRange(["-append", KernelArgs(vm)]);
         args.AddRange(["-serial", $"file:{files.ConsoleLog}"]);
         args.AddRange(["-qmp", $"unix:{files.QmpSocket},server=on,wait=off"]);
+        args.AddRange(["-qmp", $"unix:{files.DiagnosticQmpSocket},server=on,wait=off"]);
         args.AddRange(["-chardev", $"socket,id=qga0,path={files.GuestAgentSocket},server=on,wait=off"]);
         args.AddRange(["-device", "virtio-serial-pci,id=virtio-serial0"]);
         args.AddRange(["-device", "virtserialport,chardev=qga0,name=org.qemu.guest_agent.0"]);

@@ -8,6 +8,12 @@ public sealed record QemuRunFiles(string Directory)
 
     public string QmpSocket => Path.Combine(Directory, "qmp.sock");
 
+    /// <summary>
+    /// A second QMP monitor for diagnostics and benchmarks (<c>bench/</c>): a QMP socket serves one client at a time
+    /// and the agent holds <see cref="QmpSocket"/>. A client that changes the VM here goes behind the agent's back.
+    /// </summary>
+    public string DiagnosticQmpSocket => Path.Combine(Directory, "qmp-diag.sock");
+
     public string GuestAgentSocket => Path.Combine(Directory, "qga.sock");
 
     /// <summary>The guest's serial console.</summary>
@@ -19,5 +25,5 @@ public sealed record QemuRunFiles(string Directory)
     public string CreatedVcpusFile => Path.Combine(Directory, "vcpus-created");
 
     /// <summary>The files that belong to a running QEMU only; the console log stays for the exit message.</summary>
-    public IEnumerable<string> RuntimeFiles => [QmpSocket, GuestAgentSocket, PidFile, CreatedVcpusFile];
+    public IEnumerable<string> RuntimeFiles => [QmpSocket, DiagnosticQmpSocket, GuestAgentSocket, PidFile, CreatedVcpusFile];
 }
