@@ -24,18 +24,25 @@ public static class JsonOutput
     private static void WriteObject(Utf8JsonWriter writer, Node node)
     {
         writer.WriteStartObject();
-        foreach (var (name, value) in node.Attributes)
+        if (node.HasAttributes)
         {
-            writer.WriteString(name, value);
+            foreach (var (name, value) in node.Attributes)
+            {
+                writer.WriteString(name, value);
+            }
         }
 
         if (node.ItemName is { } item)
         {
             writer.WriteStartArray(item);
-            node.Children.ForEach(c => WriteValue(writer, c));
+            if (node.HasChildren)
+            {
+                node.Children.ForEach(c => WriteValue(writer, c));
+            }
+
             writer.WriteEndArray();
         }
-        else
+        else if (node.HasChildren)
         {
             for (var i = 0; i < node.Children.Count; i++)
             {
@@ -65,7 +72,7 @@ public static class JsonOutput
 
     private static void WriteValue(Utf8JsonWriter writer, Node node)
     {
-        if (node.Text is not null && node.Attributes.Count == 0)
+        if (node.Text is not null && !node.HasAttributes)
         {
             writer.WriteStringValue(node.Text);
         }

@@ -12,8 +12,15 @@ public sealed class Node(string name)
     public string Name { get; } = name;
     public string? Text { get; private set; }
     public string? ItemName { get; private set; }
-    public List<KeyValuePair<string, string>> Attributes { get; } = [];
-    public List<Node> Children { get; } = [];
+    private List<KeyValuePair<string, string>>? _attributes;
+    private List<Node>? _children;
+
+    // Most nodes are leaves: their lists are made only when something is added (large lists stay cheap).
+    public List<KeyValuePair<string, string>> Attributes => _attributes ??= [];
+    public List<Node> Children => _children ??= [];
+
+    public bool HasAttributes => _attributes is { Count: > 0 };
+    public bool HasChildren => _children is { Count: > 0 };
 
     public bool IsLeaf => Text is not null;
 
@@ -60,15 +67,15 @@ public sealed class Node(string name)
     // ---- reading input ----
 
     /// <summary>The first child named <paramref name="name"/>.</summary>
-    public Node? Child(string name) => Children.Find(c => c.Name == name);
+    public Node? Child(string name) => _children?.Find(c => c.Name == name);
 
-    public IEnumerable<Node> All(string name) => Children.Where(c => c.Name == name);
+    public IEnumerable<Node> All(string name) => _children?.Where(c => c.Name == name) ?? [];
 
     /// <summary>The text of a child leaf or, for the v3 attribute form, of an attribute; null when absent.</summary>
     public string? Value(string name) =>
-        Child(name) is { } child ? child.Text ?? "" : Attributes.Find(a => a.Key == name).Value;
+        Child(name) is { } child ? child.Text ?? "" : _attributes?.Find(a => a.Key == name).Value;
 
-    public bool Has(string name) => Child(name) is not null || Attributes.Exists(a => a.Key == name);
+    public bool Has(string name) => Child(name) is not null || _attributes?.Exists(a => a.Key == name) == true;
 
     public void SetText(string text) => Text = text;
 }

@@ -65,7 +65,7 @@ public static class XmlInput
                     text += reader.Value;
                     break;
                 case XmlNodeType.EndElement:
-                    if (node.Children.Count == 0)
+                    if (!node.HasChildren)
                     {
                         node.SetText(text.Trim());
                     }

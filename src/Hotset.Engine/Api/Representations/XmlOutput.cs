@@ -32,9 +32,12 @@ public static class XmlOutput
     private static void WriteNode(XmlWriter writer, Node node)
     {
         writer.WriteStartElement(node.Name);
-        foreach (var (name, value) in node.Attributes)
+        if (node.HasAttributes)
         {
-            writer.WriteAttributeString(name, value);
+            foreach (var (name, value) in node.Attributes)
+            {
+                writer.WriteAttributeString(name, value);
+            }
         }
 
         if (node.Text is not null)
@@ -42,9 +45,12 @@ public static class XmlOutput
             writer.WriteString(node.Text);
         }
 
-        foreach (var child in node.Children)
+        if (node.HasChildren)
         {
-            WriteNode(writer, child);
+            foreach (var child in node.Children)
+            {
+                WriteNode(writer, child);
+            }
         }
 
         writer.WriteEndElement();
