@@ -12,7 +12,7 @@ public sealed record BenchOptions
     public int Rounds { get; init; } = 20;
 
     /// <summary>Untimed rounds first, so the figures do not include JIT and first-connection costs.</summary>
-    public int Warmup { get; init; } = 2;
+    public int Warmup { get; init; } = 5;
 
     /// <summary>Timed <c>GET /vms</c> requests per format.</summary>
     public int Requests { get; init; } = 20;
