@@ -19,7 +19,7 @@ public sealed partial class HotSetNumberOfCpusCommand(IVmStore vms, IHostStore h
     public async Task<HotSetContext> ContextForAsync(HotSetNumberOfCpus request, CancellationToken ct) => new(
         request.Vm.Name, request.Vm.Status, request.Action, request.Cluster.Version, request.Cluster.Architecture,
         (await config.GetAsync(ct)).LimitsFor(request.Cluster.Version, request.Cluster.Architecture),
-        OsRepository.Default.FindOrOther(request.Vm.Configuration.OsType));
+        OsRepository.Default.FindOrOther(request.Vm.Configuration.OsType, request.Cluster.Architecture));
 
     /// <summary>Runs the step; the VM returned is as stored afterwards. The caller holds the VM's lock.</summary>
     public async Task<(Vm Vm, HotSetOutcome Outcome)> RunAsync(HotSetNumberOfCpus request, CancellationToken ct)

@@ -34,7 +34,8 @@ public sealed class UpdateVmCommand(IVmStore vms, IClusterStore clusters, IHostS
         var cluster = await clusters.GetAsync(vm.ClusterId, ct)
             ?? throw new InvalidOperationException($"VM {vm.Id} belongs to cluster {vm.ClusterId}, which does not exist.");
         var plan = UpdateVmPlan.Create(vm, request,
-            (await config.GetAsync(ct)).LimitsFor(cluster.Version, cluster.Architecture), await HostCapacityAsync(vm, cluster, ct));
+            (await config.GetAsync(ct)).LimitsFor(cluster.Version, cluster.Architecture), await HostCapacityAsync(vm, cluster, ct),
+            cluster.Version, cluster.Architecture);
         if (plan.Faults.Count > 0)
         {
             return Failed([.. plan.Faults]);

@@ -20,7 +20,8 @@ public sealed record UpdateVmPlan(IReadOnlyList<Fault> Faults, VmConfiguration L
     /// Plans <paramref name="request"/> on <paramref name="vm"/> with the cluster's <paramref name="limits"/>, and
     /// <paramref name="host"/> the capacity of the host the VM runs on (null when it is not running).
     /// </summary>
-    public static UpdateVmPlan Create(Vm vm, UpdateVm request, CpuLimits limits, HostCpuCapacity? host)
+    public static UpdateVmPlan Create(Vm vm, UpdateVm request, CpuLimits limits, HostCpuCapacity? host,
+        CompatibilityVersion? version = null, Architecture architecture = Architecture.X86_64)
     {
         var running = vm.Status != VmStatus.Down;
         var nextRun = request.NextRun && running;
@@ -33,12 +34,16 @@ public sealed record UpdateVmPlan(IReadOnlyList<Fault> Faults, VmConfiguration L
             Requested = requested.Topology,
             Status = vm.Status,
             Limits = limits,
-            Os = OsRepository.Default.FindOrOther(requested.OsType),
+            Os = OsRepository.Default.FindOrOther(requested.OsType, architecture),
             PinningPolicy = requested.CpuPinningPolicy,
             CpuPinning = requested.CpuPinning,
             StartedMaxVCpus = running ? vm.StartedMaxVCpus : 0,
             Host = running ? host : null,
             NextRun = nextRun,
+            Version = version,
+            Architecture = architecture,
+            Chipset = requested.Chipset,
+            MaxVCpusOverride = requested.MaxVCpusOverride,
         };
         var faults = VmUpdateValidation.Validate(context);
         var action = HotSetDecision.Decide(context.DecisionInput);

@@ -24,8 +24,8 @@ public sealed partial class VmLauncher(IVmStore vms, IClusterStore clusters, IHo
         var cluster = await clusters.GetAsync(vm.ClusterId, ct)
             ?? throw new InvalidOperationException($"VM {vm.Id} belongs to cluster {vm.ClusterId}, which does not exist.");
         var limits = (await config.GetAsync(ct)).LimitsFor(cluster.Version, cluster.Architecture);
-        var maxVCpus = configuration.MaxVCpusOverride
-            ?? MaxVCpus.Compute(configuration.Topology, cluster.Version, cluster.Architecture, configuration.Chipset, limits);
+        var maxVCpus = MaxVCpus.Effective(configuration.Topology, cluster.Version, cluster.Architecture,
+            configuration.Chipset, limits, configuration.MaxVCpusOverride);
         if (configuration.Topology.VCpus > maxVCpus)
         {
             return CommandResult.Fail(VmActionFaults.AboveMaxVCpus(vm, configuration.Topology.VCpus, maxVCpus));
