@@ -28,7 +28,8 @@ public sealed class EngineBench(BenchOptions options, Report report, MachineInfo
             var vmId = (await agent.CallAsync(AgentMethods.GetAllVmStats, null, ct)).EnumerateArray().Single().GetProperty("vmId").GetString()!;
             await using var qmp = await RawQmp.ConnectAsync(DiagnosticSocket.PathIn(lab.RunDirectory(vmId)), ct);
             machine.QemuVersion = qmp.QemuVersion;
-            await RoundsAsync(new EngineSettler(engine, agent, id, vmId), new StatsPoller(agent, vmId), qmp, ct);
+            var verb = () => agent.SetCpusAsync(vmId, 2, ct);
+            await RoundsAsync(new EngineSettler(engine, agent, id, vmId), new StatsPoller(agent, vmId), qmp, verb, ct);
             await engine.StopVmAsync(id, ct);
         }
         catch
@@ -52,12 +53,13 @@ public sealed class EngineBench(BenchOptions options, Report report, MachineInfo
         }
     }
 
-    private async Task RoundsAsync(EngineSettler settler, StatsPoller poll, RawQmp qmp, CancellationToken ct)
+    private async Task RoundsAsync(EngineSettler settler, StatsPoller poll, RawQmp qmp, Func<Task> verbPlus1, CancellationToken ct)
     {
         var raw = new Samples("raw QMP device_add round trip (same VM)");
+        var verb = new Samples("agent VM.setNumberOfCpus +1 round trip (same VM)");
         var put = new Samples("PUT /vms/{id} sockets +1 → 200");
         var total = options.Warmup + options.Rounds;
-        Console.WriteLine($"engine: {options.Warmup} warm-up + {options.Rounds} timed rounds; QEMU creates {1 + (2 * total)} of its 255 lifetime vCPUs.");
+        Console.WriteLine($"engine: {options.Warmup} warm-up + {options.Rounds} timed rounds; QEMU creates {1 + (3 * total)} of its 255 lifetime vCPUs.");
         for (var round = 0; round < total; round++)
         {
             var timed = round >= options.Warmup;
@@ -71,6 +73,14 @@ public sealed class EngineBench(BenchOptions options, Report report, MachineInfo
             await settler.SettleAsync(1, ct);
 
             start = Stopwatch.GetTimestamp();
+            await verbPlus1();
+            var verbMs = Samples.Since(start);
+            await poll.UntilAsync(s => s.VcpuCount == 2 && s.GuestCpuCount == 2, TimeSpan.FromSeconds(30), ct);
+            await settler.UnplugThroughAgentAsync(ct);
+            await poll.UntilAsync(s => s.VcpuCount == 1 && s.GuestCpuCount == 1, TimeSpan.FromSeconds(30), ct);
+            await settler.SettleAsync(1, ct);
+
+            start = Stopwatch.GetTimestamp();
             var applied = await settler.PutAsync(2, ct);
             var putMs = Samples.Since(start);
             await settler.SettleAsync(2, ct);
@@ -79,20 +89,24 @@ public sealed class EngineBench(BenchOptions options, Report report, MachineInfo
             if (timed)
             {
                 raw.Add(rawMs);
+                verb.Add(verbMs);
                 if (applied)
                 {
                     put.Add(putMs);
                 }
             }
 
-            Console.WriteLine($"  round {round + 1}/{total}{(timed ? "" : " (warm-up)")}: raw device_add {Report.Ms(rawMs)}, "
+            Console.WriteLine($"  round {round + 1}/{total}{(timed ? "" : " (warm-up)")}: raw device_add {Report.Ms(rawMs)}, verb +1 {Report.Ms(verbMs)}, "
                 + $"PUT +1 {Report.Ms(putMs)} ms{(applied ? "" : " (not applied: not counted)")}");
         }
 
         report.Add(Part, raw);
+        report.Add(Part, verb);
         report.Add(Part, put);
         var overhead = put.Median - raw.Median;
         report.AddDerived(Part, "engine overhead = median PUT − median raw device_add", $"{Report.Ms(overhead)} ms", overhead <= 15, "≤ 15 ms");
+        var own = put.Median - verb.Median;
+        report.AddDerived(Part, "of which the engine's own share = median PUT − median agent verb", $"{Report.Ms(own)} ms", own <= 15, null);
         if (settler.Incidents.Count > 0)
         {
             report.Note($"engine: {settler.Incidents.Count} incident(s), {settler.Repairs} repair(s) between rounds: "

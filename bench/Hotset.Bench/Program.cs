@@ -39,7 +39,7 @@ foreach (var part in options.Parts)
         report.Note($"{part}: failed: {e.Message}");
         failed.Add(part);
     }
-    catch (OperationCanceledException)
+    catch (Exception) when (stop.IsCancellationRequested)
     {
         Console.Error.WriteLine($"{part}: interrupted; everything it started was stopped.");
         return 130;

@@ -20,10 +20,10 @@ public sealed class Report
     }
 
     /// <summary>A derived figure (a ratio or a difference of medians) with its goal.</summary>
-    public void AddDerived(string part, string name, string value, bool met, string goal)
+    public void AddDerived(string part, string name, string value, bool met, string? goal)
     {
-        _rows.Add($"| {part} | **{name}** | | | **{value}** | | | {Verdict(met, goal)} |");
-        Console.WriteLine($"  {name}: {value} (goal {goal}: {(met ? "met" : "NOT met")})");
+        _rows.Add($"| {part} | **{name}** | | | **{value}** | | | {(goal is null ? "" : Verdict(met, goal))} |");
+        Console.WriteLine($"  {name}: {value}{(goal is null ? "" : $" (goal {goal}: {(met ? "met" : "NOT met")})")}");
     }
 
     public void Note(string note)
