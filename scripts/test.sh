@@ -13,6 +13,12 @@ dotnet build Hotset.slnx -c Release -nologo -clp:ErrorsOnly || { echo "0 passed,
 if HOTSET_TEST_PG=$(scripts/pg-test.sh start); then export HOTSET_TEST_PG; else echo "PostgreSQL did not start" >&2; fi
 
 passed=0; failed=0; skipped=0; broken=0
+
+# The code style is part of the build: an unformatted file fails the run like a failing test.
+echo "== dotnet format --verify-no-changes"
+if ! dotnet format Hotset.slnx --verify-no-changes -v q; then
+  echo "Code style: run 'make format' and commit the result."; broken=$((broken + 1))
+fi
 for proj in tests/*/*.Tests.csproj; do
   name=$(basename "$proj" .csproj)
   echo "== $name"

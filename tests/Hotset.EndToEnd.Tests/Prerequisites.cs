@@ -42,7 +42,8 @@ public static partial class Prerequisites
         {
             using var process = Process.Start(new ProcessStartInfo("qemu-system-x86_64", "--version")
             {
-                RedirectStandardOutput = true, RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
             })!;
             var output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();

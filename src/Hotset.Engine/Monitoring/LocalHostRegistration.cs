@@ -68,7 +68,11 @@ public sealed partial class LocalHostRegistration(IServiceScopeFactory scopes, I
         {
             await hosts.AddAsync(new Host
             {
-                Id = Guid.NewGuid(), Name = o.Name, ClusterId = cluster.Id, Address = address, Secret = secret,
+                Id = Guid.NewGuid(),
+                Name = o.Name,
+                ClusterId = cluster.Id,
+                Address = address,
+                Secret = secret,
             }, ct);
             LogRegistered(o.Name, address, cluster.Name);
         }

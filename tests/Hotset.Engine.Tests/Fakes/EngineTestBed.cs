@@ -24,8 +24,12 @@ public sealed class EngineTestBed
         Clusters.AddAsync(Cluster, default).GetAwaiter().GetResult();
         Host = new Host
         {
-            Id = Guid.NewGuid(), Name = "host1", ClusterId = Cluster.Id, Address = FakeAgentClient.Address,
-            Secret = "s3cret", Status = HostStatus.Up,
+            Id = Guid.NewGuid(),
+            Name = "host1",
+            ClusterId = Cluster.Id,
+            Address = FakeAgentClient.Address,
+            Secret = "s3cret",
+            Status = HostStatus.Up,
         };
         Host = Host with { Capabilities = Agents[Host.Id].Capabilities };
         Hosts.AddAsync(Host, default).GetAwaiter().GetResult();
@@ -64,10 +68,14 @@ public sealed class EngineTestBed
     {
         var vm = new Vm
         {
-            Id = Guid.NewGuid(), ClusterId = Cluster.Id,
+            Id = Guid.NewGuid(),
+            ClusterId = Cluster.Id,
             Configuration = new VmConfiguration
             {
-                Name = name, Description = "before", Topology = topology ?? new CpuTopology(1, 1, 1), OsType = osType,
+                Name = name,
+                Description = "before",
+                Topology = topology ?? new CpuTopology(1, 1, 1),
+                OsType = osType,
             },
         };
         await Vms.AddAsync(vm, default);

@@ -18,8 +18,14 @@ public sealed class FakeAgentClient : IAgentClient
 
     public HostCapabilities Capabilities { get; set; } = new()
     {
-        HostName = "fake-host", CpuSockets = 1, CpuCores = 8, CpuThreads = 16, QemuVersion = "10.0.2",
-        AgentVersion = "test", MaxVCpus = 255, OnlineCpus = [.. Enumerable.Range(0, 16)],
+        HostName = "fake-host",
+        CpuSockets = 1,
+        CpuCores = 8,
+        CpuThreads = 16,
+        QemuVersion = "10.0.2",
+        AgentVersion = "test",
+        MaxVCpus = 255,
+        OnlineCpus = [.. Enumerable.Range(0, 16)],
     };
 
     /// <summary>Every call fails as an unreachable host does.</summary>
@@ -62,7 +68,9 @@ public sealed class FakeAgentClient : IAgentClient
         _created.Enqueue(definition);
         return Vms[definition.VmId] = new FakeVm(definition.VmId)
         {
-            Status = StartStatus, VcpuCount = definition.NumberOfCpus, GuestCpuCount = definition.NumberOfCpus,
+            Status = StartStatus,
+            VcpuCount = definition.NumberOfCpus,
+            GuestCpuCount = definition.NumberOfCpus,
         };
     });
 
@@ -124,6 +132,10 @@ public sealed class FakeVm(string vmId)
 
     public VmStats Stats() => new()
     {
-        VmId = VmId, Status = Status, VcpuCount = VcpuCount, GuestCpuCount = GuestCpuCount, ExitMessage = ExitMessage,
+        VmId = VmId,
+        Status = Status,
+        VcpuCount = VcpuCount,
+        GuestCpuCount = GuestCpuCount,
+        ExitMessage = ExitMessage,
     };
 }

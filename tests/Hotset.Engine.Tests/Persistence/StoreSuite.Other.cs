@@ -59,7 +59,10 @@ public abstract partial class StoreSuite
         var cluster = (await clusters.GetAsync(Cluster.DefaultId, Ct))!;
         var changed = cluster with
         {
-            Version = new CompatibilityVersion(4, 5), Architecture = Architecture.Ppc64, CountThreadsAsCores = true, VcpuOvercommitRatio = 2.5,
+            Version = new CompatibilityVersion(4, 5),
+            Architecture = Architecture.Ppc64,
+            CountThreadsAsCores = true,
+            VcpuOvercommitRatio = 2.5,
         };
         var stored = await clusters.UpdateAsync(changed, Ct);
         Assert.Equal(stored, await clusters.GetAsync(Cluster.DefaultId, Ct));
@@ -75,8 +78,15 @@ public abstract partial class StoreSuite
         await hosts.AddAsync(host, Ct);
         var caps = new HostCapabilities
         {
-            HostName = "h1", CpuSockets = 1, CpuCores = 2, CpuThreads = 4, OnlineCpus = [0, 1, 2, 3], QemuVersion = "10.0.2",
-            EmulatedMachines = ["pc", "q35"], MaxVCpus = 255, AgentVersion = "1.0",
+            HostName = "h1",
+            CpuSockets = 1,
+            CpuCores = 2,
+            CpuThreads = 4,
+            OnlineCpus = [0, 1, 2, 3],
+            QemuVersion = "10.0.2",
+            EmulatedMachines = ["pc", "q35"],
+            MaxVCpus = 255,
+            AgentVersion = "1.0",
         };
         var updated = await hosts.UpdateAsync(host with { Status = HostStatus.Up, Capabilities = caps }, Ct);
         var read = (await hosts.GetAsync(host.Id, Ct))!;

@@ -53,12 +53,26 @@ public abstract partial class StoreSuite : IAsyncLifetime
         {
             Configuration = new VmConfiguration
             {
-                Name = "round", Description = "d", Comment = "c", Topology = new(2, 3, 2), MemoryMiB = 512, OsType = "rhel_8x64",
-                Chipset = Chipset.Q35, CpuPinningPolicy = CpuPinningPolicy.Manual, CpuPinning = "0#1,2_1#3", MaxVCpusOverride = 24,
-                Kernel = "/k", Initrd = "/i", KernelArgs = "quiet",
+                Name = "round",
+                Description = "d",
+                Comment = "c",
+                Topology = new(2, 3, 2),
+                MemoryMiB = 512,
+                OsType = "rhel_8x64",
+                Chipset = Chipset.Q35,
+                CpuPinningPolicy = CpuPinningPolicy.Manual,
+                CpuPinning = "0#1,2_1#3",
+                MaxVCpusOverride = 24,
+                Kernel = "/k",
+                Initrd = "/i",
+                KernelArgs = "quiet",
             },
             NextRun = new VmConfiguration { Name = "round", Topology = new(4, 3, 2) },
-            Status = VmStatus.Up, RunOnHostId = Guid.NewGuid(), StartedMaxVCpus = 48, VcpuCount = 12, GuestCpuCount = 11,
+            Status = VmStatus.Up,
+            RunOnHostId = Guid.NewGuid(),
+            StartedMaxVCpus = 48,
+            VcpuCount = 12,
+            GuestCpuCount = 11,
         };
         await Vms.AddAsync(vm, Ct);
         Assert.Equal(vm, await Vms.GetAsync(vm.Id, Ct));

@@ -2,8 +2,8 @@ using Hotset.Core.Agent;
 using Hotset.Core.Os;
 using Hotset.Core.Vms;
 using Hotset.Engine.Audit;
-using Hotset.Engine.Persistence.Config;
 using Hotset.Engine.Hosts;
+using Hotset.Engine.Persistence.Config;
 
 namespace Hotset.Engine.Vms.Commands;
 

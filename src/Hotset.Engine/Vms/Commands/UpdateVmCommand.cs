@@ -2,9 +2,9 @@ using Hotset.Core.Vms;
 using Hotset.Engine.Audit;
 using Hotset.Engine.Clusters;
 using Hotset.Engine.Commands;
-using Hotset.Engine.Persistence.Config;
 using Hotset.Engine.Hosts;
 using Hotset.Engine.Hosts.Agents;
+using Hotset.Engine.Persistence.Config;
 
 namespace Hotset.Engine.Vms.Commands;
 

@@ -3,8 +3,8 @@ using Hotset.Core.Vms;
 using Hotset.Engine.Audit;
 using Hotset.Engine.Clusters;
 using Hotset.Engine.Commands;
-using Hotset.Engine.Persistence.Config;
 using Hotset.Engine.Hosts;
+using Hotset.Engine.Persistence.Config;
 using Host = Hotset.Engine.Hosts.Host;
 
 namespace Hotset.Engine.Vms.Commands;
