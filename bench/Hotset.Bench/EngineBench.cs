@@ -28,8 +28,7 @@ public sealed class EngineBench(BenchOptions options, Report report, MachineInfo
             var vmId = (await agent.CallAsync(AgentMethods.GetAllVmStats, null, ct)).EnumerateArray().Single().GetProperty("vmId").GetString()!;
             await using var qmp = await RawQmp.ConnectAsync(DiagnosticSocket.PathIn(lab.RunDirectory(vmId)), ct);
             machine.QemuVersion = qmp.QemuVersion;
-            var verb = () => agent.SetCpusAsync(vmId, 2, ct);
-            await RoundsAsync(new EngineSettler(engine, agent, id, vmId), new StatsPoller(agent, vmId), qmp, verb, ct);
+            await RoundsAsync(new EngineSettler(engine, agent, id, vmId), new StatsPoller(agent, vmId), qmp, ct);
             await engine.StopVmAsync(id, ct);
         }
         catch
@@ -53,7 +52,7 @@ public sealed class EngineBench(BenchOptions options, Report report, MachineInfo
         }
     }
 
-    private async Task RoundsAsync(EngineSettler settler, StatsPoller poll, RawQmp qmp, Func<Task> verbPlus1, CancellationToken ct)
+    private async Task RoundsAsync(EngineSettler settler, StatsPoller poll, RawQmp qmp, CancellationToken ct)
     {
         var raw = new Samples("raw QMP device_add round trip (same VM)");
         var verb = new Samples("agent VM.setNumberOfCpus +1 round trip (same VM)");
@@ -73,10 +72,10 @@ public sealed class EngineBench(BenchOptions options, Report report, MachineInfo
             await settler.SettleAsync(1, ct);
 
             start = Stopwatch.GetTimestamp();
-            await verbPlus1();
+            await settler.SetThroughAgentAsync(2, ct);
             var verbMs = Samples.Since(start);
             await poll.UntilAsync(s => s.VcpuCount == 2 && s.GuestCpuCount == 2, TimeSpan.FromSeconds(30), ct);
-            await settler.UnplugThroughAgentAsync(ct);
+            await settler.SetThroughAgentAsync(1, ct);
             await poll.UntilAsync(s => s.VcpuCount == 1 && s.GuestCpuCount == 1, TimeSpan.FromSeconds(30), ct);
             await settler.SettleAsync(1, ct);
 

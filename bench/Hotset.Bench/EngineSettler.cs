@@ -47,8 +47,8 @@ public sealed class EngineSettler(EngineApi engine, AgentRpc agent, string id, s
         }
     }
 
-    /// <summary>Undoes an agent verb the harness sent behind the engine's back.</summary>
-    public Task UnplugThroughAgentAsync(CancellationToken ct) => agent.SetCpusAsync(agentVmId, 1, ct);
+    /// <summary><c>VM.setNumberOfCpus</c> straight to the agent, behind the engine's back (settle afterwards).</summary>
+    public Task SetThroughAgentAsync(int cpus, CancellationToken ct) => agent.SetCpusAsync(agentVmId, cpus, ct);
 
     /// <summary><c>PUT</c> sockets; true when the answer is 200 and the hot set was applied.</summary>
     public async Task<bool> PutAsync(int sockets, CancellationToken ct)
