@@ -4,7 +4,6 @@ using Hotset.Core.Vms;
 using Hotset.Engine.Audit;
 using Hotset.Engine.Commands;
 using Hotset.Engine.Hosts;
-using Hotset.Engine.Hosts.Agents;
 
 namespace Hotset.Engine.Vms.Commands;
 
@@ -24,27 +23,11 @@ public sealed class ShutdownVmCommand(IVmStore vms, IHostStore hosts, IHostAgent
         _ => [VmActionFaults.NotUp("shutdown", vm)],
     };
 
-    public async Task<CommandResult> RunAsync(VmAction request, CancellationToken ct)
+    public Task<CommandResult> RunAsync(VmAction request, CancellationToken ct) =>
+        VmActionGate.RunAsync(vms, locks, request, "shutdown", Validate, vm => ActAsync(vm, request, ct), ct);
+
+    private async Task<CommandResult> ActAsync(Vm vm, VmAction request, CancellationToken ct)
     {
-        using var lease = locks.TryAcquire(request.VmId);
-        if (lease is null)
-        {
-            return CommandResult.Fail(VmActionFaults.Busy("shutdown"));
-        }
-
-        using var correlation = AgentCorrelation.Begin(request.Caller.CorrelationId);
-        var vm = await vms.GetAsync(request.VmId, ct);
-        if (vm is null)
-        {
-            return CommandResult.Fail(VmFaults.VmNotFound(request.VmId));
-        }
-
-        var faults = Validate(vm);
-        if (faults.Count > 0)
-        {
-            return CommandResult.Fail(faults);
-        }
-
         var host = vm.RunOnHostId is { } hostId ? await hosts.GetAsync(hostId, ct)
             : throw new InvalidOperationException($"VM {vm.Id} is {vm.Status} but has no host.");
         if (host is null)

@@ -4,7 +4,6 @@ using Hotset.Core.Vms;
 using Hotset.Engine.Audit;
 using Hotset.Engine.Commands;
 using Hotset.Engine.Hosts;
-using Hotset.Engine.Hosts.Agents;
 using Host = Hotset.Engine.Hosts.Host;
 
 namespace Hotset.Engine.Vms.Commands;
@@ -15,27 +14,11 @@ public sealed class StopVmCommand(IVmStore vms, IHostStore hosts, IHostAgents ag
     public static IReadOnlyList<Fault> Validate(Vm vm) =>
         vm.Status == VmStatus.Down ? [VmActionFaults.NotRunning("stop", vm)] : [];
 
-    public async Task<CommandResult> RunAsync(VmAction request, CancellationToken ct)
+    public Task<CommandResult> RunAsync(VmAction request, CancellationToken ct) =>
+        VmActionGate.RunAsync(vms, locks, request, "stop", Validate, vm => ActAsync(vm, request, ct), ct);
+
+    private async Task<CommandResult> ActAsync(Vm vm, VmAction request, CancellationToken ct)
     {
-        using var lease = locks.TryAcquire(request.VmId);
-        if (lease is null)
-        {
-            return CommandResult.Fail(VmActionFaults.Busy("stop"));
-        }
-
-        using var correlation = AgentCorrelation.Begin(request.Caller.CorrelationId);
-        var vm = await vms.GetAsync(request.VmId, ct);
-        if (vm is null)
-        {
-            return CommandResult.Fail(VmFaults.VmNotFound(request.VmId));
-        }
-
-        var faults = Validate(vm);
-        if (faults.Count > 0)
-        {
-            return CommandResult.Fail(faults);
-        }
-
         var host = vm.RunOnHostId is { } hostId ? await hosts.GetAsync(hostId, ct) : null;
         if (await DestroyAsync(vm, host, "stop") is { } fault)
         {
