@@ -21,6 +21,10 @@ public sealed partial class HostPoller(IHostStore hosts, IVmStore vms, IHostAgen
     public async Task PollAsync(Host host, CancellationToken ct)
     {
         var agent = agents.For(host);
+
+        // Read before the report is asked for: a VM written after this (by a command) is skipped this round, so a
+        // report that predates a change — a hot set completing while the report is on its way — is never applied.
+        var known = await vms.ListByHostAsync(host.Id, ct);
         IReadOnlyList<VmStats> stats;
         try
         {
@@ -41,14 +45,15 @@ public sealed partial class HostPoller(IHostStore hosts, IVmStore vms, IHostAgen
         }
 
         var byId = stats.ToDictionary(s => s.VmId, StringComparer.OrdinalIgnoreCase);
-        foreach (var vm in await vms.ListByHostAsync(host.Id, ct))
+        foreach (var vm in known)
         {
-            await ObserveAsync(host, agent, vm.Id, byId.GetValueOrDefault(vm.Id.ToString()), ct);
+            await ObserveAsync(host, agent, vm, byId.GetValueOrDefault(vm.Id.ToString()), ct);
         }
     }
 
-    private async Task ObserveAsync(Host host, IAgentClient agent, Guid vmId, VmStats? stats, CancellationToken ct)
+    private async Task ObserveAsync(Host host, IAgentClient agent, Vm before, VmStats? stats, CancellationToken ct)
     {
+        var vmId = before.Id;
         // Monitoring never takes the VM's lock (an update arriving meanwhile would be refused as "being updated"):
         // it leaves alone a VM a command holds and writes with optimistic concurrency, re-checking on a retry.
         var events = new List<AuditEvent>();
@@ -56,8 +61,9 @@ public sealed partial class HostPoller(IHostStore hosts, IVmStore vms, IHostAgen
         var stored = await vms.ChangeAsync(vmId, vm =>
         {
             events.Clear();
-            if (locks.IsHeld(vmId) || vm.RunOnHostId != host.Id || vm.Status == VmStatus.Down)
+            if (vm.Version != before.Version || locks.IsHeld(vmId) || vm.RunOnHostId != host.Id || vm.Status == VmStatus.Down)
             {
+                // Changed since the report was asked for (or being changed): the report may predate the change.
                 return null;
             }
 
@@ -69,8 +75,11 @@ public sealed partial class HostPoller(IHostStore hosts, IVmStore vms, IHostAgen
 
         if (stored is null)
         {
+            samples.Clear(vmId);
             return;
         }
+
+        samples.Observed(vmId, stored.Version);
 
         foreach (var e in events)
         {
@@ -94,7 +103,7 @@ public sealed partial class HostPoller(IHostStore hosts, IVmStore vms, IHostAgen
             return vm;
         }
 
-        if (samples.Record(vm.Id, hostCpus, storedCpus) < options.Value.StableSamples)
+        if (samples.Record(vm.Id, hostCpus, storedCpus, vm.Version) < options.Value.StableSamples)
         {
             return vm;
         }
@@ -102,6 +111,7 @@ public sealed partial class HostPoller(IHostStore hosts, IVmStore vms, IHostAgen
         if (VmStatsTransition.Reconciled(vm, hostCpus) is { } reconciled)
         {
             LogReconciled(vm.Id, host.Name, storedCpus, hostCpus);
+            samples.Clear(vm.Id);
             events.Add(VmEvents.VcpusReconciled(vm, host.Name, storedCpus, hostCpus, reconciled.Configuration.Topology.Sockets));
             return reconciled;
         }

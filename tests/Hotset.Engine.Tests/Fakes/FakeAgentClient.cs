@@ -52,8 +52,22 @@ public sealed class FakeAgentClient : IAgentClient
 
     public Task<HostCapabilities> GetCapabilitiesAsync(CancellationToken ct) => Run("Host.getCapabilities", () => Capabilities);
 
-    public Task<IReadOnlyList<VmStats>> GetAllVmStatsAsync(CancellationToken ct) =>
-        Run<IReadOnlyList<VmStats>>("Host.getAllVmStats", () => [.. Vms.Values.Select(v => v.Stats())]);
+    /// <summary>
+    /// When set, <see cref="GetAllVmStatsAsync"/> runs it after taking the report and before answering, so a test
+    /// can change the VM while the report is on its way (a report that is already out of date when it arrives).
+    /// </summary>
+    public Func<Task>? AfterStatsTaken { get; set; }
+
+    public async Task<IReadOnlyList<VmStats>> GetAllVmStatsAsync(CancellationToken ct)
+    {
+        var report = await Run<IReadOnlyList<VmStats>>("Host.getAllVmStats", () => [.. Vms.Values.Select(v => v.Stats())]);
+        if (AfterStatsTaken is { } after)
+        {
+            await after();
+        }
+
+        return report;
+    }
 
     public Task<VmStats> GetStatsAsync(string vmId, CancellationToken ct) =>
         Run("VM.getStats", () => Find(vmId).Stats());

@@ -143,6 +143,10 @@ public sealed class HostPollerTests
 
         await _bed.PollAsync();
 
+        // The report predates the concurrent write, so it is not applied over it; the next poll brings the counts.
+        Assert.Equal(("concurrent", 1), (_bed.Vms.Get(vm.Id).Configuration.Description, _bed.Vms.Get(vm.Id).GuestCpuCount));
+        await _bed.PollAsync();
+
         var stored = _bed.Vms.Get(vm.Id);
         Assert.Equal(("concurrent", -1), (stored.Configuration.Description, stored.GuestCpuCount));
     }
