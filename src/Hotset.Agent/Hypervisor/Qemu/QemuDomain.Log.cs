@@ -13,4 +13,7 @@ public sealed partial class QemuDomain
 
     [LoggerMessage(EventId = 3304, Level = LogLevel.Information, Message = "VM {VmId}: QEMU (pid {Pid}) destroyed")]
     private static partial void LogDestroyed(ILogger logger, string vmId, int pid);
+
+    [LoggerMessage(EventId = 3305, Level = LogLevel.Warning, Message = "VM {VmId}: its vCPU slots changed behind the agent's back ({Command}: {Reason}); retrying once on the slots QEMU has now")]
+    private static partial void LogSlotsChanged(ILogger logger, string vmId, string command, string reason);
 }

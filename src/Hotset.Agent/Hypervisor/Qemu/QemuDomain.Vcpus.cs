@@ -12,13 +12,15 @@ public sealed partial class QemuDomain
     /// Plugs (<c>device_add</c> of the lowest free slots) or unplugs (<c>device_del</c> of the highest plugged vCPUs,
     /// then waiting for the guest's eject) until QEMU has <paramref name="numberOfCpus"/> vCPUs. Refuses below 1, above
     /// the VM's max, and past QEMU's lifetime vCPU budget, changing nothing. Changes of one VM run one at a time.
+    /// The slots come from <see cref="VcpuSlotCache"/> while it agrees with QEMU's live vCPU count; a change that
+    /// QEMU refuses because the cache was wrong (a change behind the agent's back) is retried once on fresh slots.
     /// </summary>
     public async Task SetVcpusAsync(int numberOfCpus, CancellationToken ct)
     {
         await _changing.WaitAsync(ct);
         try
         {
-            var slots = await QuerySlotsAsync(ct);
+            var slots = await SlotsAsync(ct);
             var current = slots.Count(s => s.Plugged);
             if (numberOfCpus < 1)
             {
@@ -33,17 +35,23 @@ public sealed partial class QemuDomain
 
             if (numberOfCpus > current)
             {
-                await PlugAsync(slots, current, numberOfCpus - current, ct);
+                await PlugAsync(slots, numberOfCpus, retry: true, ct);
             }
             else if (numberOfCpus < current)
             {
-                await UnplugAsync(slots, current, current - numberOfCpus, ct);
+                await UnplugAsync(slots, numberOfCpus, retry: true, ct);
             }
         }
         catch (QmpException e)
         {
             // The QMP connection failed mid-change (QEMU exited or hangs); what QEMU has is unknown.
+            _slotCache.Invalidate();
             throw new HypervisorException($"Changing the vCPUs of VM '{_vm.VmName}' failed: {e.Message}", e);
+        }
+        catch (HypervisorException)
+        {
+            _slotCache.Invalidate();
+            throw;
         }
         finally
         {
@@ -51,8 +59,31 @@ public sealed partial class QemuDomain
         }
     }
 
-    private async Task PlugAsync(IReadOnlyList<VcpuSlot> slots, int current, int count, CancellationToken ct)
+    /// <summary>
+    /// Reads the slot layout and what is plugged from QEMU (at start and attach; later only when in doubt). When QEMU
+    /// does not answer, the first hot set reads them.
+    /// </summary>
+    internal async Task LoadSlotsAsync(CancellationToken ct)
     {
+        await _changing.WaitAsync(ct);
+        try
+        {
+            await RefreshSlotsAsync(ct);
+        }
+        catch (HypervisorException)
+        {
+            _slotCache.Invalidate();
+        }
+        finally
+        {
+            _changing.Release();
+        }
+    }
+
+    private async Task PlugAsync(IReadOnlyList<VcpuSlot> slots, int target, bool retry, CancellationToken ct)
+    {
+        var current = slots.Count(s => s.Plugged);
+        var count = target - current;
         var left = _topology.Slots - CreatedVcpus;
         if (count > left)
         {
@@ -70,7 +101,8 @@ public sealed partial class QemuDomain
         var plugged = 0;
         foreach (var slot in plan)
         {
-            var args = new JsonObject { ["driver"] = slot.Type, ["id"] = VcpuTopology.DeviceId(slot.Index) };
+            var id = VcpuTopology.DeviceId(slot.Index);
+            var args = new JsonObject { ["driver"] = slot.Type, ["id"] = id };
             foreach (var (name, value) in slot.Props)
             {
                 args[name] = value?.DeepClone();
@@ -80,6 +112,20 @@ public sealed partial class QemuDomain
             {
                 await _qmp.ExecuteAsync("device_add", args, ct);
             }
+            catch (QmpException e) when (e.ErrorClass is not (QmpException.Disconnected or QmpException.Timeout))
+            {
+                // The slot or the id may be taken behind the agent's back: only QEMU knows. Once, go on from there.
+                var (fresh, changed) = await RefreshSlotsAsync(ct);
+                if (retry && changed)
+                {
+                    LogSlotsChanged(_logger, _vm.VmId, "device_add", e.Description);
+                    await PlugAsync(fresh, target, retry: false, ct);
+                    return;
+                }
+
+                throw new HypervisorException(
+                    $"QEMU refused to plug vCPU {slot.Index} into VM '{_vm.VmName}': {e.Description}. The VM has {fresh.Count(s => s.Plugged)} vCPUs now.", e);
+            }
             catch (QmpException e)
             {
                 throw new HypervisorException(
@@ -88,79 +134,34 @@ public sealed partial class QemuDomain
 
             plugged++;
             RecordCreated();
+            _slotCache.MarkPlugged(slot.Index, id);
         }
 
         LogPlugged(_logger, _vm.VmId, current, current + plugged);
     }
 
-    private async Task UnplugAsync(IReadOnlyList<VcpuSlot> slots, int current, int count, CancellationToken ct)
+    /// <summary>The cached slots while their count matches QEMU's live vCPUs (one cheap query); else fresh ones.</summary>
+    private async Task<IReadOnlyList<VcpuSlot>> SlotsAsync(CancellationToken ct)
     {
-        var plan = VcpuSlot.ToUnplug(slots, count);
-        if (plan.Count < count)
+        if (_slotCache is { Valid: true, Slots: { } cached } && _slotCache.PluggedCount == await GetVcpuCountAsync(ct))
         {
-            throw new HypervisorException(
-                $"Cannot unplug {count} vCPUs from VM '{_vm.VmName}': only {plan.Count} of its {current} vCPUs were plugged as devices. It keeps its {current} vCPUs.");
+            return cached;
         }
 
-        using var events = _qmp.Subscribe();
-        var pending = new HashSet<string>(StringComparer.Ordinal);
-        string? refused = null;
-        foreach (var slot in plan)
-        {
-            try
-            {
-                await _qmp.ExecuteAsync("device_del", new JsonObject { ["id"] = slot.DeviceId }, ct);
-                pending.Add(slot.DeviceId!);
-            }
-            catch (QmpException e) when (e.ErrorClass is not QmpException.Disconnected)
-            {
-                refused = $"QEMU refused to unplug vCPU {slot.Index}: {e.Description}";
-                break;
-            }
-        }
-
-        var allGone = await WaitForEjectAsync(events, pending, ct);
-        var now = await GetVcpuCountAsync(ct);
-        if (refused is not null || !allGone)
-        {
-            var why = refused ?? string.Create(CultureInfo.InvariantCulture,
-                $"the guest did not eject {pending.Count} of {count} vCPUs within {_options.UnplugTimeout.TotalSeconds:0.#} s (it may still do so later)");
-            throw new HypervisorException($"Unplugging vCPUs from VM '{_vm.VmName}' failed: {why}. The VM has {now} vCPUs now.");
-        }
-
-        LogUnplugged(_logger, _vm.VmId, current, now);
+        return (await RefreshSlotsAsync(ct)).Slots;
     }
 
-    // Under TCG no DEVICE_DELETED carries a vCPU's id: the one for its lapic child does; polling is the fallback.
-    private async Task<bool> WaitForEjectAsync(QmpEventSubscription events, HashSet<string> pending, CancellationToken ct)
+    private async Task<(IReadOnlyList<VcpuSlot> Slots, bool Changed)> RefreshSlotsAsync(CancellationToken ct)
     {
-        using var deadline = new CancellationTokenSource(_options.UnplugTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
-        while (pending.Count > 0)
+        var fresh = VcpuSlot.Parse(await ExecuteAsync("query-hotpluggable-cpus", null, ct), _topology);
+        var (unknown, changed) = _slotCache.Load(fresh);
+        if (unknown > 0)
         {
-            using var poll = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
-            poll.CancelAfter(UnplugPollInterval);
-            try
-            {
-                var e = await events.ReadAsync(poll.Token);
-                if (e.Name == "DEVICE_DELETED")
-                {
-                    pending.RemoveWhere(id => e.GetString("device") == id || e.GetString("path") is { } p &&
-                        (p == $"/machine/peripheral/{id}" || p == $"/machine/peripheral/{id}/lapic"));
-                }
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                var plugged = (await QuerySlotsAsync(ct)).Select(s => s.DeviceId).OfType<string>().ToHashSet();
-                pending.IntersectWith(plugged);
-                if (deadline.IsCancellationRequested)
-                {
-                    break;
-                }
-            }
+            // Created behind the agent's back (e.g. on the diagnostic socket): they count against the budget too.
+            RecordCreated(unknown);
         }
 
-        return pending.Count == 0;
+        return (fresh, changed);
     }
 
     private async Task<IReadOnlyList<VcpuSlot>> QuerySlotsAsync(CancellationToken ct) =>
@@ -173,9 +174,9 @@ public sealed partial class QemuDomain
         File.WriteAllText(_files.CreatedVcpusFile, created.ToString(CultureInfo.InvariantCulture));
     }
 
-    private void RecordCreated()
+    private void RecordCreated(int count = 1)
     {
-        var created = Interlocked.Increment(ref _createdVcpus);
+        var created = Interlocked.Add(ref _createdVcpus, count);
         File.WriteAllText(_files.CreatedVcpusFile, created.ToString(CultureInfo.InvariantCulture));
     }
 }

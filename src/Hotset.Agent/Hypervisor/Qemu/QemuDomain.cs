@@ -20,6 +20,7 @@ public sealed partial class QemuDomain : IDomain
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _changing = new(1, 1);
+    private readonly VcpuSlotCache _slotCache = new();
     private readonly TaskCompletionSource<string> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _usageLock = new();
     private (long Busy, long Total) _lastUsage;

@@ -48,7 +48,9 @@ public sealed partial class QemuHypervisor(IOptions<QemuOptions> options, TimePr
             var qmp = await QmpClient.ConnectAsync(files.QmpSocket, _options.QmpTimeout, logger, ct);
             var elapsed = time.GetElapsedTime(started).TotalMilliseconds;
             LogStarted(logger, definition.VmId, pid, definition.NumberOfCpus, definition.MaxVCpus, elapsed);
-            return new QemuDomain(definition, _options, files, pid, definition.NumberOfCpus, qmp, time, logger);
+            var domain = new QemuDomain(definition, _options, files, pid, definition.NumberOfCpus, qmp, time, logger);
+            await domain.LoadSlotsAsync(ct);
+            return domain;
         }
         catch (QmpException e)
         {
@@ -86,6 +88,8 @@ public sealed partial class QemuHypervisor(IOptions<QemuOptions> options, TimePr
             // The count was lost; what QEMU has now is a lower bound.
             domain.AssumeCreated(await domain.GetVcpuCountAsync(ct));
         }
+
+        await domain.LoadSlotsAsync(ct);
 
         LogAttached(logger, definition.VmId, pid);
         return domain;
