@@ -22,7 +22,8 @@ public sealed class NodeResult(Node node, int statusCode = StatusCodes.Status200
             response.Headers[name] = value;
         }
 
-        using var buffer = new MemoryStream();
+        // Sized for the usual entry so a large list is not copied over and over while the buffer grows.
+        using var buffer = new MemoryStream(Node.ItemName is null ? 4096 : 4096 + (Node.HasChildren ? Node.Children.Count : 0) * 1280);
         if (format == ApiFormat.Json)
         {
             JsonOutput.Write(buffer, Node);

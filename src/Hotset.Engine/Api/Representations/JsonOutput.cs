@@ -8,7 +8,7 @@ namespace Hotset.Engine.Api.Representations;
 /// </summary>
 public static class JsonOutput
 {
-    private static readonly JsonWriterOptions Options = new()
+    internal static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -37,40 +37,76 @@ public static class JsonOutput
             writer.WriteStartArray(item);
             if (node.HasChildren)
             {
-                node.Children.ForEach(c => WriteValue(writer, c));
+                foreach (var child in node.Children)
+                {
+                    WriteValue(writer, child);
+                }
             }
 
             writer.WriteEndArray();
         }
         else if (node.HasChildren)
         {
-            for (var i = 0; i < node.Children.Count; i++)
-            {
-                var child = node.Children[i];
-                if (node.Children.FindIndex(c => c.Name == child.Name) < i)
-                {
-                    continue;
-                }
-
-                writer.WritePropertyName(child.Name);
-                var same = node.Children.FindAll(c => c.Name == child.Name);
-                if (same.Count > 1)
-                {
-                    writer.WriteStartArray();
-                    same.ForEach(c => WriteValue(writer, c));
-                    writer.WriteEndArray();
-                }
-                else
-                {
-                    WriteValue(writer, child);
-                }
-            }
+            WriteMembers(writer, node.Children);
         }
 
         writer.WriteEndObject();
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, Node node)
+    /// <summary>Children as members; children sharing a name become one array at the first one's place.</summary>
+    private static void WriteMembers(Utf8JsonWriter writer, List<Node> children)
+    {
+        if (!HasRepeatedNames(children))
+        {
+            foreach (var child in children)
+            {
+                writer.WritePropertyName(child.Name);
+                WriteValue(writer, child);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < children.Count; i++)
+        {
+            var child = children[i];
+            if (children.FindIndex(c => c.Name == child.Name) < i)
+            {
+                continue;
+            }
+
+            writer.WritePropertyName(child.Name);
+            var same = children.FindAll(c => c.Name == child.Name);
+            if (same.Count > 1)
+            {
+                writer.WriteStartArray();
+                same.ForEach(c => WriteValue(writer, c));
+                writer.WriteEndArray();
+            }
+            else
+            {
+                WriteValue(writer, child);
+            }
+        }
+    }
+
+    private static bool HasRepeatedNames(List<Node> children)
+    {
+        for (var i = 1; i < children.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (ReferenceEquals(children[i].Name, children[j].Name) || children[i].Name == children[j].Name)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    internal static void WriteValue(Utf8JsonWriter writer, Node node)
     {
         if (node.Text is not null && !node.HasAttributes)
         {

@@ -6,7 +6,7 @@ namespace Hotset.Engine.Api.Representations;
 /// <summary>Writes a <see cref="Node"/> as oVirt XML (UTF-8, standalone declaration).</summary>
 public static class XmlOutput
 {
-    private static readonly XmlWriterSettings Settings = new()
+    internal static readonly XmlWriterSettings Settings = new()
     {
         Encoding = new UTF8Encoding(false),
         Indent = true,
@@ -29,7 +29,7 @@ public static class XmlOutput
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void WriteNode(XmlWriter writer, Node node)
+    internal static void WriteNode(XmlWriter writer, Node node)
     {
         writer.WriteStartElement(node.Name);
         if (node.HasAttributes)

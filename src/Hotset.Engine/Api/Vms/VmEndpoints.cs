@@ -25,7 +25,7 @@ public static class VmEndpoints
         var errors = new InputErrors();
         var max = errors.WholeNumber(request.Query["max"].FirstOrDefault(), "max", min: 0);
         var pattern = SearchName(request.Query["search"].FirstOrDefault(), errors);
-        return errors.Any ? errors.ToFault() : new NodeResult(VmRepresentation.ToList(await store.ListAsync(pattern, max, ct)));
+        return errors.Any ? errors.ToFault() : VmRepresentation.ToListResult(await store.ListAsync(pattern, max, ct));
     }
 
     private static async Task<IResult> GetAsync(string id, HttpRequest request, IVmStore store, CancellationToken ct)

@@ -7,12 +7,15 @@ namespace Hotset.Engine.Api.Vms;
 /// <summary>The oVirt <c>&lt;vm&gt;</c> representation, plus Hotset's <c>guest_cpu_count</c> and <c>vcpu_count</c>.</summary>
 public static class VmRepresentation
 {
+    private static readonly string VmHrefPrefix = $"{ApiPaths.Root}/vms/";
+
     /// <summary><paramref name="vm"/> with <paramref name="shown"/> as its configuration (the next-run one, when asked).</summary>
     public static Node ToNode(Vm vm, VmConfiguration? shown = null, bool withActions = true)
     {
         var config = shown ?? vm.Configuration;
         var t = config.Topology;
-        var node = new Node("vm").Attr("href", $"{ApiPaths.Root}/vms/{vm.Id}").Attr("id", vm.Id.ToString())
+        var id = vm.Id.ToString();
+        var node = new Node("vm").Attr("href", VmHrefPrefix + id).Attr("id", id)
             .Add(withActions ? Actions(vm.Id) : null)
             .Add("name", config.Name)
             .Add("description", config.Description)
@@ -49,6 +52,9 @@ public static class VmRepresentation
 
     /// <summary>The <c>&lt;vms&gt;</c> list; entries carry no <c>&lt;actions&gt;</c> links, to keep large lists small.</summary>
     public static Node ToList(IEnumerable<Vm> vms) => Node.Collection("vms", "vm", vms.Select(vm => ToNode(vm, withActions: false)));
+
+    /// <summary><see cref="ToList"/> written to the response entry by entry.</summary>
+    public static ListResult<Vm> ToListResult(IEnumerable<Vm> vms) => new("vms", "vm", vms, vm => ToNode(vm, withActions: false));
 
     private static Node Actions(Guid id) => Node.Collection("actions", "link",
         VmActionEndpoints.Actions.Select(a => new Node("link").Attr("href", $"{ApiPaths.Root}/vms/{id}/{a}").Attr("rel", a)));
