@@ -15,6 +15,12 @@ public interface IVcpuControl
     /// when QEMU refused or the change was partial.
     /// </summary>
     Task SetVcpusAsync(int numberOfCpus, CancellationToken ct);
+
+    /// <summary>
+    /// <see cref="SetVcpusAsync(int, CancellationToken)"/> for a caller that read the live count
+    /// (<paramref name="liveCount"/>) right before, in the same turn: a driver may use it instead of asking again.
+    /// </summary>
+    Task SetVcpusAsync(int numberOfCpus, int liveCount, CancellationToken ct) => SetVcpusAsync(numberOfCpus, ct);
 }
 
 /// <summary>vCPU <see cref="Index"/> runs on host thread <see cref="ThreadId"/>.</summary>

@@ -52,7 +52,10 @@ internal sealed partial class SetNumberOfCpusVerb(
 
             try
             {
-                await domain.SetVcpusAsync(call.NumberOfCpus, ct);
+                // Without before hooks nothing ran since the live count was read: the hypervisor need not ask again.
+                await (before.Ran.Count == 0
+                    ? domain.SetVcpusAsync(call.NumberOfCpus, current, ct)
+                    : domain.SetVcpusAsync(call.NumberOfCpus, ct));
             }
             catch (HypervisorException)
             {

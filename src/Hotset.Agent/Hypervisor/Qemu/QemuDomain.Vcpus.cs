@@ -15,12 +15,17 @@ public sealed partial class QemuDomain
     /// The slots come from <see cref="VcpuSlotCache"/> while it agrees with QEMU's live vCPU count; a change that
     /// QEMU refuses because the cache was wrong (a change behind the agent's back) is retried once on fresh slots.
     /// </summary>
-    public async Task SetVcpusAsync(int numberOfCpus, CancellationToken ct)
+    public Task SetVcpusAsync(int numberOfCpus, CancellationToken ct) => ChangeVcpusAsync(numberOfCpus, null, ct);
+
+    /// <inheritdoc cref="IVcpuControl.SetVcpusAsync(int, int, CancellationToken)"/>
+    public Task SetVcpusAsync(int numberOfCpus, int liveCount, CancellationToken ct) => ChangeVcpusAsync(numberOfCpus, liveCount, ct);
+
+    private async Task ChangeVcpusAsync(int numberOfCpus, int? liveCount, CancellationToken ct)
     {
         await _changing.WaitAsync(ct);
         try
         {
-            var slots = await SlotsAsync(ct);
+            var slots = await SlotsAsync(liveCount, ct);
             var current = slots.Count(s => s.Plugged);
             if (numberOfCpus < 1)
             {
@@ -141,9 +146,9 @@ public sealed partial class QemuDomain
     }
 
     /// <summary>The cached slots while their count matches QEMU's live vCPUs (one cheap query); else fresh ones.</summary>
-    private async Task<IReadOnlyList<VcpuSlot>> SlotsAsync(CancellationToken ct)
+    private async Task<IReadOnlyList<VcpuSlot>> SlotsAsync(int? liveCount, CancellationToken ct)
     {
-        if (_slotCache is { Valid: true, Slots: { } cached } && _slotCache.PluggedCount == await GetVcpuCountAsync(ct))
+        if (_slotCache is { Valid: true, Slots: { } cached } && _slotCache.PluggedCount == (liveCount ?? await GetVcpuCountAsync(ct)))
         {
             return cached;
         }

@@ -55,6 +55,17 @@ public sealed class QemuDomainSlotCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SetVcpusAsync_CallerGivesTheLiveCount_OnlyDeviceAddIsSent()
+    {
+        var before = _qemu.Received.Count;
+
+        await _domain.SetVcpusAsync(2, 1, CancellationToken.None);
+
+        Assert.Equal(["device_add"], _qemu.Received.Skip(before).Select(r => r["execute"]!.GetValue<string>()));
+        Assert.Equal([0, 1], _plugged.Keys);
+    }
+
+    [Fact]
     public async Task SetVcpusAsync_SlotTakenBehindTheAgentsBack_OneRefreshThenTheNextFreeSlot()
     {
         await _domain.SetVcpusAsync(3, CancellationToken.None);
