@@ -63,7 +63,7 @@ public sealed partial class HotSetNumberOfCpusCommand(IVmStore vms, IHostStore h
             return await FailAsync(vm, caller, previous, requested, e.Message, CancellationToken.None);
         }
 
-        var stored = await vms.ChangeAsync(vm.Id, v => WithSockets(v, vm.Configuration.Topology, request.Requested),
+        var stored = await vms.ChangeFromAsync(vm, v => WithSockets(v, vm.Configuration.Topology, request.Requested),
             CancellationToken.None) ?? vm;
         await audit.AddAsync(VmEvents.HotSet(stored, caller, previous, requested), CancellationToken.None);
         return (stored, new HotSetOutcome(HotSetResult.Applied, previous, requested, null));

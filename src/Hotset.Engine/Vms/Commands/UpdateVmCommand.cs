@@ -44,7 +44,7 @@ public sealed class UpdateVmCommand(IVmStore vms, IClusterStore clusters, IHostS
         Vm saved;
         try
         {
-            saved = await vms.ChangeAsync(vm.Id, v => v with { Configuration = plan.Live, NextRun = plan.NextRun }, ct)
+            saved = await vms.ChangeFromAsync(vm, v => v with { Configuration = plan.Live, NextRun = plan.NextRun }, ct)
                 ?? throw new ConcurrencyException($"VM {vm.Id} was removed while it was being updated.");
         }
         catch (DuplicateNameException)

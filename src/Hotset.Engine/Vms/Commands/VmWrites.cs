@@ -39,6 +39,32 @@ public static class VmWrites
         }
     }
 
+    /// <summary>
+    /// <see cref="ChangeAsync"/> starting from <paramref name="current"/>, a VM the caller has just read: the first
+    /// attempt writes without reading it again; a concurrent write falls back to reading and re-applying.
+    /// </summary>
+    public static async Task<Vm?> ChangeFromAsync(this IVmStore store, Vm current, Func<Vm, Vm?> change, CancellationToken ct)
+    {
+        if (change(current) is not { } changed)
+        {
+            return null;
+        }
+
+        if (changed == current)
+        {
+            return current;
+        }
+
+        try
+        {
+            return await store.UpdateAsync(changed with { Version = current.Version }, ct);
+        }
+        catch (ConcurrencyException)
+        {
+            return await store.ChangeAsync(current.Id, change, ct);
+        }
+    }
+
     /// <summary>The VM after it stopped running: Down, runtime state cleared, a pending next-run configuration applied.</summary>
     public static Vm AsDown(this Vm vm) => vm with
     {
