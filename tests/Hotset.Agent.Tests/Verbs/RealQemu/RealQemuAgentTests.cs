@@ -7,69 +7,53 @@ namespace Hotset.Agent.Tests.Verbs.RealQemu;
 
 /// <summary>The agent around real QEMU and the test guest: restart, shutdown, refused calls; each test boots its own VM.</summary>
 [Collection(RealQemuGroup.Name)]
-public sealed class RealQemuAgentTests : IAsyncLifetime
+public sealed class RealQemuAgentTests : RealAgentTestBase
 {
-    private RealAgent _agent = null!;
-
-    public Task InitializeAsync()
-    {
-        _agent = new RealAgent();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_agent is not null)
-        {
-            await _agent.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task Post_MalformedOrUnauthenticated_IsRefusedAndTheVmStaysManageable()
     {
-        var vm = await _agent.CreateAsync(cpus: 1, maxVCpus: 2);
+        var vm = await Agent.CreateAsync(cpus: 1, maxVCpus: 2);
         using var content = new StringContent("{\"jsonrpc\": \"2.0\", \"method\": [", System.Text.Encoding.UTF8, "application/json");
-        using var malformed = await _agent.Rpc.Http.PostAsync(AgentMethods.Path, content);
-        using var anonymous = _agent.Factory.CreateClient();
+        using var malformed = await Agent.Rpc.Http.PostAsync(AgentMethods.Path, content);
+        using var anonymous = Agent.Factory.CreateClient();
         using var refused = await anonymous.PostAsJsonAsync(AgentMethods.Path, new { jsonrpc = "2.0", id = 1, method = AgentMethods.Destroy, @params = new { vmID = vm } });
 
         Assert.Equal(AgentErrorCodes.ParseError, (await RpcReply.ReadAsync(malformed)).Error!.Code);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
         await SetAsync(vm, 2);
-        await _agent.UntilCpusAsync(vm, 2);
+        await Agent.UntilCpusAsync(vm, 2);
     }
 
     [Fact]
     public async Task Restart_AgentRestarted_VmStillRunningAndManageable()
     {
-        var vm = await _agent.CreateAsync(cpus: 1, maxVCpus: 4);
+        var vm = await Agent.CreateAsync(cpus: 1, maxVCpus: 4);
         await SetAsync(vm, 2);
-        await _agent.UntilCpusAsync(vm, 2);
-        var pid = Assert.Single(_agent.Pids);
+        await Agent.UntilCpusAsync(vm, 2);
+        var pid = Assert.Single(Agent.Pids);
 
-        await _agent.RestartAsync();
+        await Agent.RestartAsync();
 
         Assert.True(RealAgent.IsAlive(pid));
-        var stats = await _agent.UntilCpusAsync(vm, 2);
+        var stats = await Agent.UntilCpusAsync(vm, 2);
         Assert.Equal("Up", stats.Status);
         await SetAsync(vm, 3);
-        await _agent.UntilCpusAsync(vm, 3);
-        await _agent.Rpc.ResultAsync(AgentMethods.Destroy, new { vmID = vm });
+        await Agent.UntilCpusAsync(vm, 3);
+        await Agent.Rpc.ResultAsync(AgentMethods.Destroy, new { vmID = vm });
         Assert.False(RealAgent.IsAlive(pid));
-        Assert.Equal(AgentErrorCodes.NoSuchVm, (await _agent.Rpc.ErrorAsync(AgentMethods.GetStats, new { vmID = vm })).Code);
+        Assert.Equal(AgentErrorCodes.NoSuchVm, (await Agent.Rpc.ErrorAsync(AgentMethods.GetStats, new { vmID = vm })).Code);
     }
 
     [Fact]
     public async Task Shutdown_TestGuest_PowersOffAndIsReportedDown()
     {
-        var vm = await _agent.CreateAsync(cpus: 1, maxVCpus: 2);
+        var vm = await Agent.CreateAsync(cpus: 1, maxVCpus: 2);
 
-        await _agent.Rpc.ResultAsync(AgentMethods.Shutdown, new { vmID = vm, delay = 60 });
+        await Agent.Rpc.ResultAsync(AgentMethods.Shutdown, new { vmID = vm, delay = 60 });
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         VmStats stats;
-        while ((stats = await _agent.Rpc.StatsAsync(vm)).Status != "Down")
+        while ((stats = await Agent.Rpc.StatsAsync(vm)).Status != "Down")
         {
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "The test guest did not power off within 60 s of the ACPI power button.");
             await Task.Delay(200);
@@ -79,5 +63,5 @@ public sealed class RealQemuAgentTests : IAsyncLifetime
     }
 
     private Task<JsonElement> SetAsync(string vm, int numberOfCpus) =>
-        _agent.Rpc.ResultAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm, numberOfCpus });
+        Agent.Rpc.ResultAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm, numberOfCpus });
 }

@@ -13,48 +13,32 @@ namespace Hotset.Agent.Tests.Verbs.RealQemu;
 /// then, and its next hot set must still leave QEMU and the guest with the count asked for.
 /// </summary>
 [Collection(RealQemuGroup.Name)]
-public sealed class RealQemuBehindTheBackTests : IAsyncLifetime
+public sealed class RealQemuBehindTheBackTests : RealAgentTestBase
 {
-    private RealAgent _agent = null!;
-
-    public Task InitializeAsync()
-    {
-        _agent = new RealAgent();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_agent is not null)
-        {
-            await _agent.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task SetNumberOfCpus_AfterChangesOnTheDiagnosticSocket_QemuAndTheGuestHaveTheCountAskedFor()
     {
         var definition = TestGuest.Vm("behind", 1, 4);
-        var vm = await _agent.CreateAsync(definition);
+        var vm = await Agent.CreateAsync(definition);
         await SetAsync(vm, 2);
-        var diagSocket = _agent.State.Combine("vms", vm, "run", "qmp-diag.sock");
+        var diagSocket = Agent.State.Combine("vms", vm, "run", "qmp-diag.sock");
         await using var diag = await QmpClient.ConnectAsync(diagSocket, TimeSpan.FromSeconds(10), NullLogger.Instance, CancellationToken.None);
 
         // A vCPU the agent did not plug: the live count no longer matches what the agent knows.
         await PlugAsync(diag, definition, 2, "diag2");
-        await _agent.UntilCpusAsync(vm, 3);
+        await Agent.UntilCpusAsync(vm, 3);
         await SetAsync(vm, 4);
-        await _agent.UntilCpusAsync(vm, 4);
+        await Agent.UntilCpusAsync(vm, 4);
 
         // The agent's vCPU 3 replaced by another device in the same slot: the count matches, the device id does not.
         await diag.ExecuteAsync("device_del", new JsonObject { ["id"] = "vcpu3" }, CancellationToken.None);
-        await _agent.UntilCpusAsync(vm, 3);
+        await Agent.UntilCpusAsync(vm, 3);
         await PlugAsync(diag, definition, 3, "diag3");
-        await _agent.UntilCpusAsync(vm, 4);
+        await Agent.UntilCpusAsync(vm, 4);
         await SetAsync(vm, 2);
-        var two = await _agent.UntilCpusAsync(vm, 2);
+        var two = await Agent.UntilCpusAsync(vm, 2);
         await SetAsync(vm, 3);
-        var three = await _agent.UntilCpusAsync(vm, 3);
+        var three = await Agent.UntilCpusAsync(vm, 3);
 
         Assert.Equal([0, 1], two.GuestCpusOnline);
         Assert.Equal([0, 1, 2], three.GuestCpusOnline);
@@ -79,5 +63,5 @@ public sealed class RealQemuBehindTheBackTests : IAsyncLifetime
     }
 
     private Task<JsonElement> SetAsync(string vm, int numberOfCpus) =>
-        _agent.Rpc.ResultAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm, numberOfCpus });
+        Agent.Rpc.ResultAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm, numberOfCpus });
 }

@@ -7,33 +7,17 @@ namespace Hotset.Agent.Tests.Verbs.RealQemu;
 
 /// <summary><c>VM.setNumberOfCpus</c> against real QEMU 10 and the test guest (<c>make guest</c>); each test boots its own VM.</summary>
 [Collection(RealQemuGroup.Name)]
-public sealed class RealQemuHotSetTests : IAsyncLifetime
+public sealed class RealQemuHotSetTests : RealAgentTestBase
 {
-    private RealAgent _agent = null!;
-
-    public Task InitializeAsync()
-    {
-        _agent = new RealAgent();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_agent is not null)
-        {
-            await _agent.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task SetNumberOfCpus_OneToFourThenTwo_QemuAndTheGuestAgree()
     {
-        var vm = await _agent.CreateAsync(cpus: 1, maxVCpus: 4);
+        var vm = await Agent.CreateAsync(cpus: 1, maxVCpus: 4);
 
         await SetAsync(vm, 4);
-        var four = await _agent.UntilCpusAsync(vm, 4);
+        var four = await Agent.UntilCpusAsync(vm, 4);
         await SetAsync(vm, 2);
-        var two = await _agent.UntilCpusAsync(vm, 2);
+        var two = await Agent.UntilCpusAsync(vm, 2);
 
         Assert.Equal(("Up", 4, 4, 4), (four.Status, four.VcpuThreadIds.Count, four.GuestCpusOnline.Count, four.VcpuThreadIds.Distinct().Count()));
         Assert.Equal([0, 1], two.GuestCpusOnline);
@@ -47,10 +31,10 @@ public sealed class RealQemuHotSetTests : IAsyncLifetime
         {
             CpuPinning = new Dictionary<string, string> { ["0"] = "1", ["1"] = "0" },
         };
-        await _agent.CreateAsync(definition);
+        await Agent.CreateAsync(definition);
 
         await SetAsync(definition.VmId, 2);
-        var stats = await _agent.UntilCpusAsync(definition.VmId, 2);
+        var stats = await Agent.UntilCpusAsync(definition.VmId, 2);
 
         Assert.Equal("1", AllowedCpus(stats.VcpuThreadIds[0]));
         Assert.Equal("0", AllowedCpus(stats.VcpuThreadIds[1]));
@@ -59,33 +43,33 @@ public sealed class RealQemuHotSetTests : IAsyncLifetime
     [Fact]
     public async Task SetNumberOfCpus_OutsideOneToMax_AnswersSetNumberOfCpusFailedAndNothingChanges()
     {
-        var vm = await _agent.CreateAsync(cpus: 2, maxVCpus: 4);
+        var vm = await Agent.CreateAsync(cpus: 2, maxVCpus: 4);
 
-        var above = await _agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm, numberOfCpus = 5 });
-        var zero = await _agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm, numberOfCpus = 0 });
+        var above = await Agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm, numberOfCpus = 5 });
+        var zero = await Agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm, numberOfCpus = 0 });
 
         Assert.Equal((AgentErrorCodes.SetNumberOfCpusFailed, AgentErrorCodes.SetNumberOfCpusFailed), (above.Code, zero.Code));
         Assert.Contains("can have 1 to 4 vCPUs", above.Message, StringComparison.Ordinal);
-        var stats = await _agent.Rpc.StatsAsync(vm);
+        var stats = await Agent.Rpc.StatsAsync(vm);
         Assert.Equal((2, 2), (stats.VcpuCount, stats.GuestCpuCount));
     }
 
     [Fact]
     public async Task SetNumberOfCpus_Hooks_FailingBeforeHookChangesNothingAndAfterHookSeesTheCounts()
     {
-        var vm = await _agent.CreateAsync(cpus: 1, maxVCpus: 4);
-        var failing = _agent.AddHook(HookPoint.BeforeSetNumOfCpus, "50_check", "echo 'not today' >&2; exit 1");
+        var vm = await Agent.CreateAsync(cpus: 1, maxVCpus: 4);
+        var failing = Agent.AddHook(HookPoint.BeforeSetNumOfCpus, "50_check", "echo 'not today' >&2; exit 1");
 
-        var error = await _agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm, numberOfCpus = 3 });
+        var error = await Agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm, numberOfCpus = 3 });
 
         Assert.Equal(AgentErrorCodes.HookError, error.Code);
         Assert.Equal("Hook Error: before_set_num_of_cpus/50_check exited with 1: not today", error.Message);
-        Assert.Equal(1, (await _agent.Rpc.StatsAsync(vm)).VcpuCount);
+        Assert.Equal(1, (await Agent.Rpc.StatsAsync(vm)).VcpuCount);
 
         File.Delete(failing);
-        var env = _agent.Hooks.Combine("after.env");
-        var domxml = _agent.Hooks.Combine("after.json");
-        _agent.AddHook(HookPoint.AfterSetNumOfCpus, "10_env", $"""
+        var env = Agent.Hooks.Combine("after.env");
+        var domxml = Agent.Hooks.Combine("after.json");
+        Agent.AddHook(HookPoint.AfterSetNumOfCpus, "10_env", $"""
             echo "$vmId $currentNumberOfCpus $newNumberOfCpus" > '{env}'
             cp "$_hook_domxml" '{domxml}'
             """);
@@ -93,7 +77,7 @@ public sealed class RealQemuHotSetTests : IAsyncLifetime
 
         Assert.Equal($"{vm} 1 3", File.ReadAllText(env).Trim());
         Assert.Equal(3, JsonSerializer.Deserialize<VmDefinition>(File.ReadAllText(domxml))!.NumberOfCpus);
-        await _agent.UntilCpusAsync(vm, 3);
+        await Agent.UntilCpusAsync(vm, 3);
     }
 
     private static string AllowedCpus(int threadId) =>
@@ -101,5 +85,5 @@ public sealed class RealQemuHotSetTests : IAsyncLifetime
             .Split(':')[1].Trim();
 
     private Task<JsonElement> SetAsync(string vm, int numberOfCpus) =>
-        _agent.Rpc.ResultAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm, numberOfCpus });
+        Agent.Rpc.ResultAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm, numberOfCpus });
 }
