@@ -5,29 +5,18 @@ using Hotset.Core.Agent;
 
 namespace Hotset.Agent.Tests.Verbs;
 
-public sealed class SetNumberOfCpusVerbTests : IAsyncLifetime
+public sealed class SetNumberOfCpusVerbTests : OneVmAgentTestBase
 {
-    private readonly AgentUnderTest _agent = new();
-    private readonly TempDirectory _output = new();
-
-    public async Task InitializeAsync() => await _agent.Rpc.CreateAsync(AgentUnderTest.Definition("vm1", cpus: 1, maxVCpus: 8));
-
-    public async Task DisposeAsync()
-    {
-        await _agent.DisposeAsync();
-        _output.Dispose();
-    }
-
     [Fact]
     public async Task SetNumberOfCpus_OneToFour_AnswersEmptyObjectAndTheVmHasFour()
     {
         var result = await SetAsync(4);
 
         Assert.Equal("{}", result.GetRawText());
-        var stats = await _agent.Rpc.StatsAsync("vm1");
+        var stats = await Agent.Rpc.StatsAsync("vm1");
         Assert.Equal(4, stats.VcpuCount);
         Assert.Equal(4, stats.GuestCpuCount);
-        Assert.Equal(4, _agent.Factory.Vm("vm1").Definition.NumberOfCpus);
+        Assert.Equal(4, Agent.Factory.Vm("vm1").Definition.NumberOfCpus);
     }
 
     [Fact]
@@ -37,14 +26,14 @@ public sealed class SetNumberOfCpusVerbTests : IAsyncLifetime
 
         await SetAsync(2);
 
-        Assert.Equal([4, 2], _agent.Hypervisor.Domain("vm1").SetCalls);
-        Assert.Equal(2, (await _agent.Rpc.StatsAsync("vm1")).VcpuCount);
+        Assert.Equal([4, 2], Agent.Hypervisor.Domain("vm1").SetCalls);
+        Assert.Equal(2, (await Agent.Rpc.StatsAsync("vm1")).VcpuCount);
     }
 
     [Fact]
     public async Task SetNumberOfCpus_UnknownVm_AnswersNoSuchVm()
     {
-        var error = await _agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = "ghost", numberOfCpus = 2 });
+        var error = await Agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = "ghost", numberOfCpus = 2 });
 
         Assert.Equal(AgentErrorCodes.NoSuchVm, error.Code);
         Assert.Contains("'ghost'", error.Message, StringComparison.Ordinal);
@@ -54,53 +43,53 @@ public sealed class SetNumberOfCpusVerbTests : IAsyncLifetime
     public async Task SetNumberOfCpus_WhileMigrating_AnswersMigrationInProgressAndChangesNothing()
     {
         var hook = AddCountingHook(HookPoint.BeforeSetNumOfCpus);
-        _agent.Factory.Vm("vm1").Migrating = true;
+        Agent.Factory.Vm("vm1").Migrating = true;
 
-        var error = await _agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus = 2 });
+        var error = await Agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus = 2 });
 
         Assert.Equal(AgentErrorCodes.MigrationInProgress, error.Code);
         Assert.StartsWith("Command not supported during migration", error.Message, StringComparison.Ordinal);
-        Assert.Empty(_agent.Hypervisor.Domain("vm1").SetCalls);
+        Assert.Empty(Agent.Hypervisor.Domain("vm1").SetCalls);
         Assert.False(File.Exists(hook));
-        Assert.Equal("Migration Source", (await _agent.Rpc.StatsAsync("vm1")).Status);
+        Assert.Equal("Migration Source", (await Agent.Rpc.StatsAsync("vm1")).Status);
     }
 
     [Fact]
     public async Task SetNumberOfCpus_HypervisorFailsPartway_AnswersItsTextAndRecordsTheLiveCount()
     {
-        var domain = _agent.Hypervisor.Domain("vm1");
+        var domain = Agent.Hypervisor.Domain("vm1");
         await SetAsync(4);
         const string text = "Unplugged 1 of 2 vCPUs: the guest did not eject vCPU 2 within 5 s; the VM has 3 vCPUs now.";
         domain.FailNextSet = text;
         domain.PartialVcpus = 3;
 
-        var error = await _agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus = 2 });
+        var error = await Agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus = 2 });
 
         Assert.Equal(AgentErrorCodes.SetNumberOfCpusFailed, error.Code);
         Assert.Equal(text, error.Message);
-        Assert.Equal(3, _agent.Factory.Vm("vm1").Definition.NumberOfCpus);
-        Assert.Equal(3, (await _agent.Rpc.StatsAsync("vm1")).VcpuCount);
+        Assert.Equal(3, Agent.Factory.Vm("vm1").Definition.NumberOfCpus);
+        Assert.Equal(3, (await Agent.Rpc.StatsAsync("vm1")).VcpuCount);
     }
 
     [Fact]
     public async Task SetNumberOfCpus_VmIsDown_AnswersVmIsDown()
     {
-        _agent.Hypervisor.Domain("vm1").Exit("QEMU was killed by signal 9.");
-        await Eventually.TrueAsync(async () => (await _agent.Rpc.StatsAsync("vm1")).Status == "Down");
+        Agent.Hypervisor.Domain("vm1").Exit("QEMU was killed by signal 9.");
+        await Eventually.TrueAsync(async () => (await Agent.Rpc.StatsAsync("vm1")).Status == "Down");
 
-        var error = await _agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus = 2 });
+        var error = await Agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus = 2 });
 
         Assert.Equal(AgentErrorCodes.VmIsDown, error.Code);
         Assert.Contains("QEMU was killed by signal 9.", error.Message, StringComparison.Ordinal);
     }
 
     private async Task<JsonElement> SetAsync(int numberOfCpus) =>
-        await _agent.Rpc.ResultAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus });
+        await Agent.Rpc.ResultAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus });
 
     private string AddCountingHook(string point)
     {
-        var marker = _output.Combine(point + ".ran");
-        _agent.AddHook(point, "10_mark", $"touch '{marker}'");
+        var marker = Output.Combine(point + ".ran");
+        Agent.AddHook(point, "10_mark", $"touch '{marker}'");
         return marker;
     }
 }

@@ -22,19 +22,7 @@ public sealed class VmWritesTests
     public async Task ChangeFromAsync_ConcurrentWrite_ReappliedOnTheirVersion()
     {
         var vm = await _bed.AddVmAsync();
-        var once = true;
-        _bed.Vms.BeforeUpdate = v =>
-        {
-            if (once)
-            {
-                once = false;
-                var current = _bed.Vms.Get(v.Id);
-                _bed.Vms.UpdateAsync(current with
-                {
-                    Configuration = current.Configuration with { Description = "concurrent" },
-                }, default).GetAwaiter().GetResult();
-            }
-        };
+        _bed.Vms.EditConcurrentlyBeforeNextUpdate();
 
         var stored = await _bed.Vms.ChangeFromAsync(vm, v => v with { VcpuCount = 7 }, default);
 

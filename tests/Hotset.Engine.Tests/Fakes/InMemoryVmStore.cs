@@ -15,6 +15,25 @@ public sealed class InMemoryVmStore : IVmStore
     /// <summary>Runs before each update is applied; a test uses it to write concurrently.</summary>
     public Action<Vm>? BeforeUpdate { get; set; }
 
+    /// <summary>
+    /// Makes the next write that <paramref name="when"/> accepts lose a race: just before it, somebody else sets the
+    /// VM's description to "concurrent".
+    /// </summary>
+    public void EditConcurrentlyBeforeNextUpdate(Func<Vm, bool>? when = null)
+    {
+        var pending = true;
+        BeforeUpdate = v =>
+        {
+            if (pending && (when is null || when(v)))
+            {
+                pending = false;
+                var current = Get(v.Id);
+                UpdateAsync(current with { Configuration = current.Configuration with { Description = "concurrent" } }, default)
+                    .GetAwaiter().GetResult();
+            }
+        };
+    }
+
     public Task<Vm?> GetAsync(Guid id, CancellationToken ct) => Task.FromResult(_vms.GetValueOrDefault(id));
 
     public Vm Get(Guid id) => _vms[id];

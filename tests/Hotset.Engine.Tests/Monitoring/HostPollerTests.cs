@@ -126,19 +126,7 @@ public sealed class HostPollerTests
     public async Task PollAsync_ConcurrentWriteOfTheVm_IsNotClobbered()
     {
         var vm = await _bed.AddRunningVmAsync();
-        var once = true;
-        _bed.Vms.BeforeUpdate = v =>
-        {
-            if (once)
-            {
-                once = false;
-                var current = _bed.Vms.Get(v.Id);
-                _bed.Vms.UpdateAsync(current with
-                {
-                    Configuration = current.Configuration with { Description = "concurrent" },
-                }, default).GetAwaiter().GetResult();
-            }
-        };
+        _bed.Vms.EditConcurrentlyBeforeNextUpdate();
         _bed.Agent.Vms[vm.Id.ToString()].GuestCpuCount = -1;
 
         await _bed.PollAsync();

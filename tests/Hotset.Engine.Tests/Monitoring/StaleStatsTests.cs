@@ -18,19 +18,7 @@ public sealed class StaleStatsTests
         var vm = await _bed.AddRunningVmAsync();
         var since = _bed.LastEventId;
         HotPlugWhileTheReportIsOnItsWay(vm.Id);
-        var concurrent = true;
-        _bed.Vms.BeforeUpdate = v =>
-        {
-            if (concurrent && !_bed.Locks.IsHeld(v.Id))
-            {
-                concurrent = false;
-                var current = _bed.Vms.Get(v.Id);
-                _bed.Vms.UpdateAsync(current with
-                {
-                    Configuration = current.Configuration with { Description = "concurrent" },
-                }, default).GetAwaiter().GetResult();
-            }
-        };
+        _bed.Vms.EditConcurrentlyBeforeNextUpdate(v => !_bed.Locks.IsHeld(v.Id));
 
         await _bed.PollAsync();
 
