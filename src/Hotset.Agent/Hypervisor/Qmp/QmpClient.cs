@@ -110,11 +110,32 @@ public sealed partial class QmpClient : IAsyncDisposable
     /// Runs <paramref name="command"/> and returns QEMU's <c>return</c> value. Throws <see cref="QmpException"/> with
     /// QEMU's class and text on an error reply, on timeout, or when the connection closes first.
     /// </summary>
-    public async Task<JsonNode?> ExecuteAsync(string command, JsonObject? arguments, CancellationToken ct)
+    public Task<JsonNode?> ExecuteAsync(string command, JsonObject? arguments, CancellationToken ct) =>
+        ExecuteInOrder([new QmpCommand(command, arguments)], ct)[0];
+
+    /// <summary>
+    /// Sends <paramref name="commands"/> in one write: QEMU runs them in this order, each right after the one before,
+    /// without a round trip in between. Returns each command's reply as <see cref="ExecuteAsync"/> would; a command
+    /// runs whether or not the ones before it failed.
+    /// </summary>
+    public IReadOnlyList<Task<JsonNode?>> ExecuteInOrder(IReadOnlyList<QmpCommand> commands, CancellationToken ct)
     {
-        var id = Interlocked.Increment(ref _nextId);
-        var reply = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pending[id] = new Pending(command, reply);
+        var ids = new long[commands.Count];
+        var replies = new TaskCompletionSource<JsonNode?>[commands.Count];
+        for (var i = 0; i < commands.Count; i++)
+        {
+            ids[i] = Interlocked.Increment(ref _nextId);
+            replies[i] = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _pending[ids[i]] = new Pending(commands[i].Command, replies[i]);
+        }
+
+        var send = _closedReason is null ? SendAsync(commands, ids, ct) : Task.CompletedTask;
+        return [.. commands.Select((c, i) => ReplyAsync(c.Command, ids[i], replies[i], send, ct))];
+    }
+
+    private async Task<JsonNode?> ReplyAsync(
+        string command, long id, TaskCompletionSource<JsonNode?> reply, Task send, CancellationToken ct)
+    {
         try
         {
             if (_closedReason is { } reason)
@@ -124,7 +145,7 @@ public sealed partial class QmpClient : IAsyncDisposable
 
             using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
             cts.CancelAfter(_timeout);
-            await SendAsync(command, arguments, id, cts.Token);
+            await send.WaitAsync(cts.Token);
             return await reply.Task.WaitAsync(cts.Token);
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
@@ -158,28 +179,34 @@ public sealed partial class QmpClient : IAsyncDisposable
         _writeLock.Dispose();
     }
 
-    private async Task SendAsync(string command, JsonObject? arguments, long id, CancellationToken ct)
+    private async Task SendAsync(IReadOnlyList<QmpCommand> commands, long[] ids, CancellationToken ct)
     {
         var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        for (var i = 0; i < commands.Count; i++)
         {
-            json.WriteStartObject();
-            json.WriteString("execute", command);
-            if (arguments is not null)
+            using (var json = new Utf8JsonWriter(buffer))
             {
-                json.WritePropertyName("arguments");
-                arguments.WriteTo(json);
+                json.WriteStartObject();
+                json.WriteString("execute", commands[i].Command);
+                if (commands[i].Arguments is { } arguments)
+                {
+                    json.WritePropertyName("arguments");
+                    arguments.WriteTo(json);
+                }
+
+                json.WriteNumber("id", ids[i]);
+                json.WriteEndObject();
             }
 
-            json.WriteNumber("id", id);
-            json.WriteEndObject();
+            buffer.WriteByte((byte)'\n');
         }
 
-        buffer.WriteByte((byte)'\n');
-        await _writeLock.WaitAsync(ct);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        cts.CancelAfter(_timeout);
+        await _writeLock.WaitAsync(cts.Token);
         try
         {
-            await _stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), ct);
+            await _stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), cts.Token);
         }
         finally
         {

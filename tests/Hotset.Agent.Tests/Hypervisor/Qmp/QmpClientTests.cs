@@ -157,6 +157,35 @@ public sealed class QmpClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExecuteInOrder_FirstFails_SecondStillRunsAndEachGetsItsOwnReplyInOrder()
+    {
+        _qemu.On("device_del", FakeQmpReply.Fail("DeviceNotFound", "Device 'vcpu9' not found"));
+        _qemu.On("query-status", FakeQmpReply.Ok(new JsonObject { ["status"] = "running" }));
+
+        var replies = _client.ExecuteInOrder(
+            [new QmpCommand("device_del", new JsonObject { ["id"] = "vcpu9" }), new QmpCommand("query-status")], CancellationToken.None);
+
+        var e = await Assert.ThrowsAsync<QmpException>(() => replies[0]);
+        Assert.Equal("DeviceNotFound", e.ErrorClass);
+        Assert.Equal("running", (await replies[1])?["status"]?.GetValue<string>());
+        Assert.Equal(["device_del", "query-status"], _qemu.Received.Select(r => r["execute"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task ExecuteInOrder_AfterQemuClosed_EveryReplyFailsAsDisconnected()
+    {
+        _qemu.Disconnect();
+        await _client.Closed.WaitAsync(Timeout);
+
+        var replies = _client.ExecuteInOrder([new QmpCommand("query-status"), new QmpCommand("query-cpus-fast")], CancellationToken.None);
+
+        foreach (var reply in replies)
+        {
+            Assert.Equal(QmpException.Disconnected, (await Assert.ThrowsAsync<QmpException>(() => reply)).ErrorClass);
+        }
+    }
+
+    [Fact]
     public async Task ConnectAsync_AnotherClientHoldsQmp_TimesOutSayingSo()
     {
         var e = await Assert.ThrowsAsync<QmpException>(() =>
