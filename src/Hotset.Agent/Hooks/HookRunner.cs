@@ -62,6 +62,8 @@ internal sealed partial class HookRunner(IOptions<HookOptions> options, TimeProv
         }
     }
 
+    public bool HasScripts(string hookPoint) => FindScripts(hookPoint).Count > 0;
+
     private List<string> FindScripts(string hookPoint)
     {
         var directory = Path.Combine(options.Value.Directory, hookPoint);

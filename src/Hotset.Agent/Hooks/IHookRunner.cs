@@ -12,6 +12,9 @@ internal interface IHookRunner
     /// </summary>
     Task<HookRunResult> RunAsync(
         string hookPoint, VmDefinition vm, IReadOnlyDictionary<string, string> environment, CancellationToken ct);
+
+    /// <summary>Whether <c>&lt;hooks&gt;/&lt;hookPoint&gt;/</c> holds a script that <see cref="RunAsync"/> would run.</summary>
+    bool HasScripts(string hookPoint);
 }
 
 /// <summary>The scripts that ran, and the failure that stopped them, if any.</summary>

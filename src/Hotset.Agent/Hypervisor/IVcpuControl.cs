@@ -10,17 +10,12 @@ public interface IVcpuControl
     Task<IReadOnlyList<VcpuThread>> GetVcpuThreadsAsync(CancellationToken ct);
 
     /// <summary>
-    /// Plugs or unplugs vCPUs until the VM has <paramref name="numberOfCpus"/>. Unplug waits for the guest's eject
-    /// under the configured timeout. Throws <see cref="HypervisorException"/> whose message says what the VM has now
-    /// when QEMU refused or the change was partial.
+    /// Plugs or unplugs vCPUs until the VM has <paramref name="numberOfCpus"/>, and returns how many it had right
+    /// before. Unplug waits for the guest's eject under the configured timeout. Throws
+    /// <see cref="HypervisorException"/> whose message says what the VM has now when QEMU refused or the change was
+    /// partial.
     /// </summary>
-    Task SetVcpusAsync(int numberOfCpus, CancellationToken ct);
-
-    /// <summary>
-    /// <see cref="SetVcpusAsync(int, CancellationToken)"/> for a caller that read the live count
-    /// (<paramref name="liveCount"/>) right before, in the same turn: a driver may use it instead of asking again.
-    /// </summary>
-    Task SetVcpusAsync(int numberOfCpus, int liveCount, CancellationToken ct) => SetVcpusAsync(numberOfCpus, ct);
+    Task<int> SetVcpusAsync(int numberOfCpus, CancellationToken ct);
 }
 
 /// <summary>vCPU <see cref="Index"/> runs on host thread <see cref="ThreadId"/>.</summary>

@@ -38,40 +38,27 @@ internal sealed partial class SetNumberOfCpusVerb(
                     $"Failed to set the number of cpus: VM '{definition.VmName}' can have 1 to {definition.MaxVCpus} vCPUs (its maximum since it started); {call.NumberOfCpus} were requested.");
             }
 
-            var current = await domain.GetVcpuCountAsync(ct);
-            var environment = new Dictionary<string, string>
-            {
-                ["currentNumberOfCpus"] = current.ToString(CultureInfo.InvariantCulture),
-                ["newNumberOfCpus"] = call.NumberOfCpus.ToString(CultureInfo.InvariantCulture),
-            };
-            var before = await hooks.RunAsync(HookPoint.BeforeSetNumOfCpus, definition, environment, ct);
-            if (before.Failure is { } failure)
-            {
-                throw new AgentFaultException(AgentErrorCodes.HookError, $"Hook Error: {failure}");
-            }
-
+            int current;
             try
             {
-                // Without before hooks nothing ran since the live count was read: the hypervisor need not ask again.
-                await (before.Ran.Count == 0
-                    ? domain.SetVcpusAsync(call.NumberOfCpus, current, ct)
-                    : domain.SetVcpusAsync(call.NumberOfCpus, ct));
+                current = hooks.HasScripts(HookPoint.BeforeSetNumOfCpus)
+                    ? await SetAfterBeforeHooksAsync(domain, definition, call.NumberOfCpus, ct)
+                    : await domain.SetVcpusAsync(call.NumberOfCpus, ct);
             }
             catch (HypervisorException)
             {
-                // Not a translation (the fault filter does that): the record keeps the count QEMU really has, and a
-                // partly plugged VM gets its pins.
-                await RecordLiveCountAsync(vm, domain, ct);
+                // Not a translation (the fault filter does that): the VM keeps the count QEMU really has, and a partly
+                // plugged VM gets its pins.
+                await KeepLiveCountAsync(vm, domain, ct);
                 throw;
             }
 
             var updated = definition with { NumberOfCpus = call.NumberOfCpus };
             vm.Definition = updated;
-            await registry.SaveAsync(vm, ct);
             await PinAsync(updated, domain, ct);
             LogChanged(vm.VmId, current, call.NumberOfCpus);
 
-            var after = await hooks.RunAsync(HookPoint.AfterSetNumOfCpus, updated, environment, ct);
+            var after = await hooks.RunAsync(HookPoint.AfterSetNumOfCpus, updated, CountsEnvironment(current, call.NumberOfCpus), ct);
             if (after.Failure is { } afterFailure)
             {
                 LogAfterHookFailed(vm.VmId, afterFailure.ToString());
@@ -80,6 +67,26 @@ internal sealed partial class SetNumberOfCpusVerb(
 
         return RpcJson.Empty;
     }
+
+    /// <summary>The before hooks see the live count and may veto (1500); then the change, from the count QEMU has then.</summary>
+    private async Task<int> SetAfterBeforeHooksAsync(IDomain domain, VmDefinition definition, int target, CancellationToken ct)
+    {
+        var current = await domain.GetVcpuCountAsync(ct);
+        var before = await hooks.RunAsync(HookPoint.BeforeSetNumOfCpus, definition, CountsEnvironment(current, target), ct);
+        if (before.Failure is { } failure)
+        {
+            throw new AgentFaultException(AgentErrorCodes.HookError, $"Hook Error: {failure}");
+        }
+
+        await domain.SetVcpusAsync(target, ct);
+        return current;
+    }
+
+    private static Dictionary<string, string> CountsEnvironment(int current, int target) => new()
+    {
+        ["currentNumberOfCpus"] = current.ToString(CultureInfo.InvariantCulture),
+        ["newNumberOfCpus"] = target.ToString(CultureInfo.InvariantCulture),
+    };
 
     private static void RefuseWhileMigrating(RunningVm vm)
     {
@@ -106,13 +113,12 @@ internal sealed partial class SetNumberOfCpusVerb(
         }
     }
 
-    private async Task RecordLiveCountAsync(RunningVm vm, IDomain domain, CancellationToken ct)
+    private async Task KeepLiveCountAsync(RunningVm vm, IDomain domain, CancellationToken ct)
     {
         try
         {
             var live = await domain.GetVcpuCountAsync(ct);
             vm.Definition = vm.Definition with { NumberOfCpus = live };
-            await registry.SaveAsync(vm, ct);
             await pinning.ApplyAsync(vm.Definition, domain, ct);
         }
         catch (HypervisorException e)

@@ -30,6 +30,11 @@ internal sealed partial class VmReattachService(
             try
             {
                 domain = await hypervisor.AttachAsync(record.Definition, store.RunDirectory(vm.VmId), cancellationToken);
+                if (domain is not null)
+                {
+                    // The record keeps the count the VM was created with; hot sets since then are QEMU's to tell.
+                    vm.Definition = vm.Definition with { NumberOfCpus = await domain.GetVcpuCountAsync(cancellationToken) };
+                }
             }
             catch (HypervisorException e)
             {

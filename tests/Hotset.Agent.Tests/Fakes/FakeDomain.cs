@@ -46,8 +46,9 @@ internal sealed class FakeDomain(string vmId, int vcpus, int processId) : IDomai
     public Task<IReadOnlyList<VcpuThread>> GetVcpuThreadsAsync(CancellationToken ct) =>
         Task.FromResult<IReadOnlyList<VcpuThread>>([.. Enumerable.Range(0, Vcpus).Select(i => new VcpuThread(i, ProcessId + 1 + i))]);
 
-    public async Task SetVcpusAsync(int numberOfCpus, CancellationToken ct)
+    public async Task<int> SetVcpusAsync(int numberOfCpus, CancellationToken ct)
     {
+        var before = Vcpus;
         lock (SetCalls)
         {
             SetCalls.Add(numberOfCpus);
@@ -66,6 +67,7 @@ internal sealed class FakeDomain(string vmId, int vcpus, int processId) : IDomai
         }
 
         Vcpus = numberOfCpus;
+        return before;
     }
 
     public Task<IReadOnlyList<int>?> GetGuestOnlineCpusAsync(CancellationToken ct) =>

@@ -24,7 +24,7 @@ public sealed partial class QemuDomain : IDomain
     private readonly TaskCompletionSource<string> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _usageLock = new();
     private (long Busy, long Total) _lastUsage;
-    private int _createdVcpus;
+    private readonly CreatedVcpusFile _created;
     private volatile bool _released;
 
     internal QemuDomain(
@@ -37,7 +37,7 @@ public sealed partial class QemuDomain : IDomain
         _qmp = qmp;
         _time = time;
         _logger = logger;
-        _createdVcpus = createdVcpus;
+        _created = CreatedVcpusFile.Open(files.CreatedVcpusFile, createdVcpus);
         ProcessId = pid;
         _guest = new GuestAgentClient(files.GuestAgentSocket, options.GuestAgentTimeout, time, logger);
         _ = WatchExitAsync();
@@ -50,7 +50,7 @@ public sealed partial class QemuDomain : IDomain
     public Task<string> Exited => _exited.Task;
 
     /// <summary>vCPUs QEMU has created over this VM's life; at most <see cref="QemuOptions.VcpuBudget"/>.</summary>
-    public int CreatedVcpus => Volatile.Read(ref _createdVcpus);
+    public int CreatedVcpus => _created.Count;
 
     /// <summary>The QMP connection, for callers that need a command this class does not wrap (benchmarks, migration).</summary>
     public QmpClient Qmp => _qmp;
@@ -108,6 +108,7 @@ public sealed partial class QemuDomain : IDomain
         }
 
         await _qmp.DisposeAsync();
+        _created.Dispose();
         DeleteRuntimeFiles();
 
         _exited.TrySetResult("QEMU was stopped by the agent (destroy).");
@@ -118,6 +119,7 @@ public sealed partial class QemuDomain : IDomain
     {
         _released = true;
         await _qmp.DisposeAsync();
+        _created.Dispose();
     }
 
     /// <summary>Runs a QMP command; QEMU's refusals and a lost connection become <see cref="HypervisorException"/>.</summary>

@@ -81,12 +81,12 @@ public sealed partial class QemuHypervisor(IOptions<QemuOptions> options, TimePr
             throw new HypervisorException($"QEMU of VM '{definition.VmName}' (pid {pid}) runs but its QMP socket does not answer: {e.Message}", e);
         }
 
-        var created = QemuProcess.ReadPidFile(files.CreatedVcpusFile) ?? 0;
+        var created = CreatedVcpusFile.Read(files.CreatedVcpusFile) ?? 0;
         var domain = new QemuDomain(definition, _options, files, pid, created, qmp, time, logger);
-        if (created == 0)
+        if (await domain.GetVcpuCountAsync(ct) is var live && live > created)
         {
-            // The count was lost; what QEMU has now is a lower bound.
-            domain.AssumeCreated(await domain.GetVcpuCountAsync(ct));
+            // The count was lost (or the agent stopped between a device_add and its write): what QEMU has now is a lower bound.
+            domain.AssumeCreated(live);
         }
 
         await domain.LoadSlotsAsync(ct);

@@ -55,13 +55,24 @@ public sealed class QemuDomainSlotCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SetVcpusAsync_CallerGivesTheLiveCount_OnlyDeviceAddIsSent()
+    public async Task SetVcpusAsync_PlugOnValidCache_CountQueryThenDeviceAddOnlyAndReturnsThePreviousCount()
     {
         var before = _qemu.Received.Count;
 
-        await _domain.SetVcpusAsync(2, 1, CancellationToken.None);
+        var previous = await _domain.SetVcpusAsync(2, CancellationToken.None);
 
-        Assert.Equal(["device_add"], _qemu.Received.Skip(before).Select(r => r["execute"]!.GetValue<string>()));
+        Assert.Equal(["query-cpus-fast", "device_add"], _qemu.Received.Skip(before).Select(r => r["execute"]!.GetValue<string>()));
+        Assert.Equal([0, 1], _plugged.Keys);
+        Assert.Equal(1, previous);
+    }
+
+    [Fact]
+    public async Task SetVcpusAsync_UnplugAndNoChange_ReturnThePreviousCount()
+    {
+        await _domain.SetVcpusAsync(3, CancellationToken.None);
+
+        Assert.Equal(3, await _domain.SetVcpusAsync(3, CancellationToken.None));
+        Assert.Equal(3, await _domain.SetVcpusAsync(2, CancellationToken.None));
         Assert.Equal([0, 1], _plugged.Keys);
     }
 
@@ -83,16 +94,32 @@ public sealed class QemuDomainSlotCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SetVcpusAsync_CountDiffersFromCache_RefreshesBeforeChanging()
+    public async Task SetVcpusAsync_PluggedBehindTheAgentsBackIntoTheNextSlot_RefreshesAndPlugsTheNextFreeOne()
     {
         _plugged[1] = "diag1";
 
-        await _domain.SetVcpusAsync(3, CancellationToken.None);
+        var previous = await _domain.SetVcpusAsync(3, CancellationToken.None);
 
+        // The count query sent with the first device_add showed 2, not the cached 1: that device_add (slot 1) was refused.
         Assert.Equal(2, SlotQueries());
         Assert.Equal([0, 1, 2], _plugged.Keys);
-        Assert.Equal(["vcpu2"], DeviceAdds());
+        Assert.Equal(["vcpu1", "vcpu2"], DeviceAdds());
         Assert.Equal(3, _domain.CreatedVcpus);
+        Assert.Equal(2, previous);
+    }
+
+    [Fact]
+    public async Task SetVcpusAsync_PluggedBehindTheAgentsBackElsewhere_EndsAtTheRequestedCountNotOneMore()
+    {
+        _plugged[5] = "diag5";
+
+        var previous = await _domain.SetVcpusAsync(2, CancellationToken.None);
+
+        // The device_add into slot 1 went through, but QEMU had 2 vCPUs already: the one too many is unplugged again.
+        Assert.Equal([0, 1], _plugged.Keys);
+        Assert.Equal(["vcpu1"], DeviceAdds());
+        Assert.Equal(3, _domain.CreatedVcpus);
+        Assert.Equal(2, previous);
     }
 
     [Fact]
