@@ -11,8 +11,9 @@ namespace Hotset.Engine.Vms.Commands;
 
 /// <summary>
 /// oVirt UpdateVm (SPEC §2–§3): under the VM's lock, validate the whole request (a fault changes nothing and logs
-/// nothing), store the other fields in one short write, run the hot-set child step, log event 35. The CPU outcome
-/// never fails the update; it is returned in <see cref="UpdateVmOutcome.HotSet"/>.
+/// nothing), store the other fields in one short write, run the hot-set child step, log event 35 (after the
+/// child's event, in its transaction). The CPU outcome never fails the update; it is returned in
+/// <see cref="UpdateVmOutcome.HotSet"/>.
 /// </summary>
 public sealed class UpdateVmCommand(IVmStore vms, IClusterStore clusters, IHostStore hosts, IAuditLog audit,
     IEngineConfigProvider config, VmLocks locks, HotSetNumberOfCpusCommand hotSet)
