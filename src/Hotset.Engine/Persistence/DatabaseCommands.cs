@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 
 namespace Hotset.Engine.Persistence;
@@ -27,9 +28,20 @@ internal static class DatabaseCommands
     public static async Task<int> ExecuteNamedAsync(this Database db, string sql, object param, string what, string name,
         CancellationToken ct)
     {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteNamedAsync(sql, param, null, what, name, ct);
+    }
+
+    /// <summary>
+    /// <see cref="ExecuteNamedAsync(Database, string, object, string, string, CancellationToken)"/> on an open
+    /// connection, in <paramref name="transaction"/> when given.
+    /// </summary>
+    public static async Task<int> ExecuteNamedAsync(this DbConnection connection, string sql, object param,
+        DbTransaction? transaction, string what, string name, CancellationToken ct)
+    {
         try
         {
-            return await db.ExecuteAsync(sql, param, ct);
+            return await connection.ExecuteAsync(new CommandDefinition(sql, param, transaction, cancellationToken: ct));
         }
         catch (Exception e) when (Database.IsUniqueViolation(e))
         {

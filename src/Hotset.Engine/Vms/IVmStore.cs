@@ -1,3 +1,5 @@
+using Hotset.Engine.Audit;
+
 namespace Hotset.Engine.Vms;
 
 /// <summary>VM persistence. Every write is one short transaction; none spans a call to a host.</summary>
@@ -18,6 +20,12 @@ public interface IVmStore
     /// the new version, or throws <see cref="ConcurrencyException"/>.
     /// </summary>
     Task<Vm> UpdateAsync(Vm vm, CancellationToken ct);
+
+    /// <summary>
+    /// <see cref="UpdateAsync(Vm, CancellationToken)"/> that adds <paramref name="events"/> to the audit log in the same
+    /// transaction: the change and the events that report it are stored together, in order, or not at all.
+    /// </summary>
+    Task<Vm> UpdateAsync(Vm vm, IReadOnlyList<AuditEvent> events, CancellationToken ct);
 
     Task<bool> RemoveAsync(Guid id, CancellationToken ct);
 }

@@ -34,6 +34,32 @@ public sealed class UpdateVmCommandTests
     }
 
     [Fact]
+    public async Task RunAsync_PlugOnUpVm_NewSocketsAnd2033And35StoredInOneWrite()
+    {
+        var vm = await _bed.AddRunningVmAsync();
+        var (writes, since) = (_bed.Vms.Writes, _bed.LastEventId);
+
+        await _bed.UpdateAsync(vm.Id, new VmPatch { Sockets = 2 });
+
+        Assert.Equal((1, 1), (_bed.Vms.Writes - writes, _bed.Vms.WritesWithEvents));
+        Assert.Equal([2033, 35], _bed.EventsAfter(since).Select(e => e.Code));
+    }
+
+    [Fact]
+    public async Task RunAsync_PlugWhileMonitoringWritesTheVm_SocketsOnTheirVersionAndEventsOnce()
+    {
+        var vm = await _bed.AddRunningVmAsync();
+        var since = _bed.LastEventId;
+        _bed.Vms.EditConcurrentlyBeforeNextUpdate(v => v.Configuration.Topology.Sockets == 2);
+
+        await _bed.UpdateAsync(vm.Id, new VmPatch { Sockets = 2 });
+
+        var stored = _bed.Vms.Get(vm.Id);
+        Assert.Equal((2, "concurrent"), (stored.Configuration.Topology.Sockets, stored.Configuration.Description));
+        Assert.Equal([2033, 35], _bed.EventsAfter(since).Select(e => e.Code));
+    }
+
+    [Fact]
     public async Task RunAsync_UnplugOnUpVm_SendsTotalAndStoresSockets()
     {
         var vm = await _bed.AddRunningVmAsync(topology: new CpuTopology(3, 2, 1));

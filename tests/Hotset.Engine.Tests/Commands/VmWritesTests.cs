@@ -1,9 +1,13 @@
+using Hotset.Engine.Audit;
 using Hotset.Engine.Tests.Fakes;
 using Hotset.Engine.Vms.Commands;
 
 namespace Hotset.Engine.Tests.Commands;
 
-/// <summary><see cref="VmWrites.ChangeFromAsync"/>: one write from the VM in hand, re-applied on a concurrent write.</summary>
+/// <summary>
+/// <see cref="VmWrites.ChangeFromAsync(Vms.IVmStore, Vms.Vm, Func{Vms.Vm, Vms.Vm?}, CancellationToken)"/>: one write
+/// from the VM in hand, re-applied on a concurrent write; with events, they go with the write or alone.
+/// </summary>
 public sealed class VmWritesTests
 {
     private readonly EngineTestBed _bed = new();
@@ -38,4 +42,41 @@ public sealed class VmWritesTests
         Assert.Null(await _bed.Vms.ChangeFromAsync(vm, _ => null, default));
         Assert.Equal(vm.Version, _bed.Vms.Get(vm.Id).Version);
     }
+
+    [Fact]
+    public async Task ChangeFromAsync_WithEvents_StoredWithTheWrite()
+    {
+        var vm = await _bed.AddVmAsync();
+
+        await _bed.Vms.ChangeFromAsync(vm, v => v with { VcpuCount = 7 }, [Event(2033), Event(35)], _bed.Audit, default);
+
+        Assert.Equal(1, _bed.Vms.WritesWithEvents);
+        Assert.Equal([2033, 35], _bed.Audit.Codes);
+    }
+
+    [Fact]
+    public async Task ChangeFromAsync_WithEventsAndConcurrentWrite_ReappliedAndEventsStoredOnce()
+    {
+        var vm = await _bed.AddVmAsync();
+        _bed.Vms.EditConcurrentlyBeforeNextUpdate(v => v.VcpuCount == 7);
+
+        var stored = await _bed.Vms.ChangeFromAsync(vm, v => v with { VcpuCount = 7 }, [Event(2033)], _bed.Audit, default);
+
+        Assert.Equal(("concurrent", 7), (stored!.Configuration.Description, stored.VcpuCount));
+        Assert.Equal([2033], _bed.Audit.Codes);
+    }
+
+    [Fact]
+    public async Task ChangeFromAsync_WithEventsAndNothingToWrite_EventsStoredAlone()
+    {
+        var vm = await _bed.AddVmAsync();
+
+        Assert.Equal(vm, await _bed.Vms.ChangeFromAsync(vm, v => v, [Event(35)], _bed.Audit, default));
+        Assert.Null(await _bed.Vms.ChangeFromAsync(vm, _ => null, [Event(2033)], _bed.Audit, default));
+
+        Assert.Equal(0, _bed.Vms.WritesWithEvents);
+        Assert.Equal([35, 2033], _bed.Audit.Codes);
+    }
+
+    private static AuditEvent Event(int code) => new() { Code = code, Severity = AuditSeverity.Normal, Message = $"event {code}" };
 }

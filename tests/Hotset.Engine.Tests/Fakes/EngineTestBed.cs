@@ -20,6 +20,7 @@ public sealed class EngineTestBed
 
     public EngineTestBed()
     {
+        Vms = new(Audit);
         Cluster = new Cluster { Id = Cluster.DefaultId, Name = "Default" };
         Clusters.AddAsync(Cluster, default).GetAwaiter().GetResult();
         Host = new Host
@@ -48,10 +49,10 @@ public sealed class EngineTestBed
             NullLogger<HostPoller>.Instance);
     }
 
-    public InMemoryVmStore Vms { get; } = new();
+    public InMemoryAuditLog Audit { get; } = new();
+    public InMemoryVmStore Vms { get; }
     public InMemoryHostStore Hosts { get; } = new();
     public InMemoryClusterStore Clusters { get; } = new();
-    public InMemoryAuditLog Audit { get; } = new();
     public FakeHostAgents Agents { get; } = new();
     public FakeEngineConfigProvider Config { get; } = new();
     public VmLocks Locks { get; } = new();

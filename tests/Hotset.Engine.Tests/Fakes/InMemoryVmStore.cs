@@ -1,10 +1,14 @@
 using System.Collections.Concurrent;
+using Hotset.Engine.Audit;
 using Hotset.Engine.Vms;
 
 namespace Hotset.Engine.Tests.Fakes;
 
-/// <summary>An <see cref="IVmStore"/> in memory with the real store's optimistic concurrency and unique names.</summary>
-public sealed class InMemoryVmStore : IVmStore
+/// <summary>
+/// An <see cref="IVmStore"/> in memory with the real store's optimistic concurrency and unique names; a write with
+/// events adds them to <paramref name="audit"/> under the same lock, all or nothing.
+/// </summary>
+public sealed class InMemoryVmStore(IAuditLog? audit = null) : IVmStore
 {
     private readonly ConcurrentDictionary<Guid, Vm> _vms = new();
     private readonly Lock _gate = new();
@@ -60,8 +64,18 @@ public sealed class InMemoryVmStore : IVmStore
         return Task.CompletedTask;
     }
 
-    public Task<Vm> UpdateAsync(Vm vm, CancellationToken ct)
+    /// <summary>Number of writes that stored events with them.</summary>
+    public int WritesWithEvents { get; private set; }
+
+    public Task<Vm> UpdateAsync(Vm vm, CancellationToken ct) => UpdateAsync(vm, [], ct);
+
+    public Task<Vm> UpdateAsync(Vm vm, IReadOnlyList<AuditEvent> events, CancellationToken ct)
     {
+        if (events.Count > 0 && audit is null)
+        {
+            throw new InvalidOperationException("This store was made without an audit log for the events of its writes.");
+        }
+
         BeforeUpdate?.Invoke(vm);
         lock (_gate)
         {
@@ -78,6 +92,15 @@ public sealed class InMemoryVmStore : IVmStore
             var written = vm with { Version = vm.Version + 1 };
             _vms[vm.Id] = written;
             Writes++;
+            if (events.Count > 0)
+            {
+                WritesWithEvents++;
+                foreach (var auditEvent in events)
+                {
+                    audit!.AddAsync(auditEvent, ct).GetAwaiter().GetResult();
+                }
+            }
+
             return Task.FromResult(written);
         }
     }

@@ -38,7 +38,7 @@ public abstract partial class StoreSuite
     public async Task Audit_Search_ByCodeSeverityAndVmName()
     {
         var vm = NewVm("web01");
-        await new SqlVmStore(Db).AddAsync(vm, Ct);
+        await new SqlVmStore(Db, Clock).AddAsync(vm, Ct);
         var log = new SqlAuditLog(Db, Clock);
         await log.AddAsync(Event(2033, "plugged") with { VmId = vm.Id, CorrelationId = "c1", UserName = "admin@internal" }, Ct);
         await log.AddAsync(Event(2034, "failed") with { VmId = vm.Id, Severity = AuditSeverity.Error }, Ct);

@@ -22,7 +22,7 @@ public abstract partial class StoreSuite : IAsyncLifetime
 
     protected Database Db { get; private set; } = null!;
 
-    private SqlVmStore Vms => new(Db);
+    private SqlVmStore Vms => new(Db, Clock);
 
     protected abstract Task<Database> CreateDatabaseAsync();
 

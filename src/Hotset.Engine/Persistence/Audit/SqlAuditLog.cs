@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Hotset.Engine.Audit;
 
@@ -8,8 +9,19 @@ internal sealed class SqlAuditLog(Database db, TimeProvider clock) : IAuditLog
 {
     public async Task<AuditEvent> AddAsync(AuditEvent auditEvent, CancellationToken ct)
     {
+        await using var connection = await db.OpenAsync(ct);
+        return await InsertAsync(connection, null, auditEvent, clock, ct);
+    }
+
+    /// <summary>
+    /// Stores <paramref name="auditEvent"/> on <paramref name="connection"/>, in <paramref name="transaction"/> when
+    /// given, so another store can log events in the transaction of its own write.
+    /// </summary>
+    internal static async Task<AuditEvent> InsertAsync(DbConnection connection, DbTransaction? transaction,
+        AuditEvent auditEvent, TimeProvider clock, CancellationToken ct)
+    {
         var stored = auditEvent with { Time = auditEvent.Time == default ? clock.GetUtcNow() : auditEvent.Time };
-        var id = await db.QuerySingleOrDefaultAsync<long>(
+        var id = await connection.QuerySingleAsync<long>(new CommandDefinition(
             "INSERT INTO audit_log (code, severity, message, event_time, vm_id, host_id, cluster_id, correlation_id, user_name) "
             + "VALUES (@Code, @Severity, @Message, @Time, @VmId, @HostId, @ClusterId, @CorrelationId, @UserName) RETURNING id",
             new
@@ -23,7 +35,7 @@ internal sealed class SqlAuditLog(Database db, TimeProvider clock) : IAuditLog
                 ClusterId = Ids.Text(stored.ClusterId),
                 stored.CorrelationId,
                 stored.UserName,
-            }, ct);
+            }, transaction, cancellationToken: ct));
         return stored with { Id = id };
     }
 

@@ -1,11 +1,22 @@
+using Hotset.Engine.Audit;
+using Hotset.Engine.Persistence.Audit;
 using Hotset.Engine.Vms;
 
 namespace Hotset.Engine.Persistence.Vms;
 
-/// <summary><see cref="IVmStore"/> on SQLite or PostgreSQL; every call is one statement.</summary>
-internal sealed class SqlVmStore(Database db) : IVmStore
+/// <summary>
+/// <see cref="IVmStore"/> on SQLite or PostgreSQL; every call is one statement, except a write with events: one
+/// transaction.
+/// </summary>
+internal sealed class SqlVmStore(Database db, TimeProvider clock) : IVmStore
 {
     private const string Select = "SELECT " + VmRow.Columns + " FROM vms";
+
+    private const string Update =
+        "UPDATE vms SET name = @Name, cluster_id = @ClusterId, template_id = @TemplateId, status = @Status, "
+        + "run_on_host_id = @RunOnHostId, started_max_vcpus = @StartedMaxVcpus, vcpu_count = @VcpuCount, "
+        + "guest_cpu_count = @GuestCpuCount, configuration = @Configuration, next_run = @NextRun, "
+        + "version = version + 1 WHERE id = @Id AND version = @Version";
 
     public async Task<Vm?> GetAsync(Guid id, CancellationToken ct) =>
         (await db.QuerySingleOrDefaultAsync<VmRow>(Select + " WHERE id = @Id", new { Id = Ids.Text(id) }, ct))?.ToVm();
@@ -31,24 +42,41 @@ internal sealed class SqlVmStore(Database db) : IVmStore
         + "@StartedMaxVcpus, @VcpuCount, @GuestCpuCount, @CreatedAt, @Version, @Configuration, @NextRun)",
         VmRow.From(vm), "VM", vm.Name, ct);
 
-    public async Task<Vm> UpdateAsync(Vm vm, CancellationToken ct)
+    public async Task<Vm> UpdateAsync(Vm vm, CancellationToken ct) =>
+        await db.ExecuteNamedAsync(Update, VmRow.From(vm), "VM", vm.Name, ct) == 1
+            ? vm with { Version = vm.Version + 1 }
+            : throw await LostRaceAsync(vm, ct);
+
+    public async Task<Vm> UpdateAsync(Vm vm, IReadOnlyList<AuditEvent> events, CancellationToken ct)
     {
-        var changed = await db.ExecuteNamedAsync(
-            "UPDATE vms SET name = @Name, cluster_id = @ClusterId, template_id = @TemplateId, status = @Status, "
-            + "run_on_host_id = @RunOnHostId, started_max_vcpus = @StartedMaxVcpus, vcpu_count = @VcpuCount, "
-            + "guest_cpu_count = @GuestCpuCount, configuration = @Configuration, next_run = @NextRun, "
-            + "version = version + 1 WHERE id = @Id AND version = @Version",
-            VmRow.From(vm), "VM", vm.Name, ct);
-        if (changed == 0)
+        if (events.Count == 0)
         {
-            throw new ConcurrencyException(await GetAsync(vm.Id, ct) is null
-                ? $"VM '{vm.Name}' ({vm.Id}) no longer exists."
-                : $"VM '{vm.Name}' was changed by somebody else since it was read (version {vm.Version}); read it again.");
+            return await UpdateAsync(vm, ct);
         }
 
-        return vm with { Version = vm.Version + 1 };
+        await using var connection = await db.OpenAsync(ct);
+        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        {
+            if (await connection.ExecuteNamedAsync(Update, VmRow.From(vm), transaction, "VM", vm.Name, ct) == 1)
+            {
+                foreach (var auditEvent in events)
+                {
+                    await SqlAuditLog.InsertAsync(connection, transaction, auditEvent, clock, ct);
+                }
+
+                await transaction.CommitAsync(ct);
+                return vm with { Version = vm.Version + 1 };
+            }
+        }
+
+        throw await LostRaceAsync(vm, ct);
     }
 
     public async Task<bool> RemoveAsync(Guid id, CancellationToken ct) =>
         await db.ExecuteAsync("DELETE FROM vms WHERE id = @Id", new { Id = Ids.Text(id) }, ct) > 0;
+
+    private async Task<ConcurrencyException> LostRaceAsync(Vm vm, CancellationToken ct) =>
+        new(await GetAsync(vm.Id, ct) is null
+            ? $"VM '{vm.Name}' ({vm.Id}) no longer exists."
+            : $"VM '{vm.Name}' was changed by somebody else since it was read (version {vm.Version}); read it again.");
 }

@@ -11,7 +11,8 @@ namespace Hotset.Engine.Vms.Commands;
 /// The hot-set child step (SPEC §3): validate (VM Up, cluster and guest OS support), then <c>VM.setNumberOfCpus</c>
 /// with the total vCPUs; store the new sockets only when the host did it. Exactly one event per attempt: 2033, 2034
 /// (the host's text or the child's messages joined by ","), or 20033 when the guest OS needs a reboot (the change
-/// then goes to the next-run configuration). Never throws for a host failure and never fails the parent.
+/// then goes to the next-run configuration), followed by the parent's events, stored in the transaction of the
+/// step's write when there is one. Never throws for a host failure and never fails the parent.
 /// </summary>
 public sealed partial class HotSetNumberOfCpusCommand(IVmStore vms, IHostStore hosts, IHostAgents agents,
     IAuditLog audit, IEngineConfigProvider config, ILogger<HotSetNumberOfCpusCommand> logger)
@@ -31,7 +32,7 @@ public sealed partial class HotSetNumberOfCpusCommand(IVmStore vms, IHostStore h
         var faults = HotSetValidation.Validate(context);
         if (faults.Count > 0)
         {
-            return await FailAsync(vm, caller, previous, requested, string.Join(",", faults.Select(f => f.Message)), ct);
+            return await FailAsync(request, previous, requested, string.Join(",", faults.Select(f => f.Message)), ct);
         }
 
         if (HotSetValidation.RequiresReboot(context))
@@ -40,15 +41,16 @@ public sealed partial class HotSetNumberOfCpusCommand(IVmStore vms, IHostStore h
             var pending = await vms.ChangeAsync(vm.Id, v => v with
             {
                 NextRun = (v.NextRun ?? v.Configuration) with { Topology = request.Requested },
-            }, ct) ?? vm;
-            await audit.AddAsync(VmEvents.HotSetRebootRequired(pending, caller, message), ct);
+            }, WithParentEvents(request, VmEvents.HotSetRebootRequired(vm, caller, message)), audit, ct) ?? vm;
             return (pending, new HotSetOutcome(HotSetResult.NextRun, previous, requested, message));
         }
 
-        var host = vm.RunOnHostId is { } hostId ? await hosts.GetAsync(hostId, ct) : null;
+        var host = request.Host is { } given && given.Id == vm.RunOnHostId
+            ? given
+            : vm.RunOnHostId is { } hostId ? await hosts.GetAsync(hostId, ct) : null;
         if (host is null)
         {
-            return await FailAsync(vm, caller, previous, requested,
+            return await FailAsync(request, previous, requested,
                 $"VM {vm.Name} is {vm.Status.ToOvirtName()} but the engine knows no host it runs on.", ct);
         }
 
@@ -60,12 +62,11 @@ public sealed partial class HotSetNumberOfCpusCommand(IVmStore vms, IHostStore h
         catch (AgentException e)
         {
             LogHostFailed(vm.Id, host.Name, requested, e.Code, e.Message);
-            return await FailAsync(vm, caller, previous, requested, e.Message, CancellationToken.None);
+            return await FailAsync(request, previous, requested, e.Message, CancellationToken.None);
         }
 
         var stored = await vms.ChangeFromAsync(vm, v => WithSockets(v, vm.Configuration.Topology, request.Requested),
-            CancellationToken.None) ?? vm;
-        await audit.AddAsync(VmEvents.HotSet(stored, caller, previous, requested), CancellationToken.None);
+            WithParentEvents(request, VmEvents.HotSet(vm, caller, previous, requested)), audit, CancellationToken.None) ?? vm;
         return (stored, new HotSetOutcome(HotSetResult.Applied, previous, requested, null));
     }
 
@@ -80,12 +81,18 @@ public sealed partial class HotSetNumberOfCpusCommand(IVmStore vms, IHostStore h
         return vm with { Configuration = live, NextRun = UpdateVmPlan.Pending(pending ?? live, live), VcpuCount = now.VCpus };
     }
 
-    private async Task<(Vm, HotSetOutcome)> FailAsync(Vm vm, Caller caller, int previous, int requested, string message,
-        CancellationToken ct)
+    private async Task<(Vm, HotSetOutcome)> FailAsync(HotSetNumberOfCpus request, int previous, int requested,
+        string message, CancellationToken ct)
     {
-        await audit.AddAsync(VmEvents.HotSetFailed(vm, caller, message), ct);
-        return (vm, new HotSetOutcome(HotSetResult.Failed, previous, requested, message));
+        foreach (var auditEvent in WithParentEvents(request, VmEvents.HotSetFailed(request.Vm, request.Caller, message)))
+        {
+            await audit.AddAsync(auditEvent, ct);
+        }
+
+        return (request.Vm, new HotSetOutcome(HotSetResult.Failed, previous, requested, message));
     }
+
+    private static AuditEvent[] WithParentEvents(HotSetNumberOfCpus request, AuditEvent own) => [own, .. request.ParentEvents];
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "VM {VmId}: host {HostName} did not set {Cpus} vCPUs (agent error {Code}): {Error}")]
     private partial void LogHostFailed(Guid vmId, string hostName, int cpus, int code, string error);
