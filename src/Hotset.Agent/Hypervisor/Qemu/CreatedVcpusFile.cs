@@ -31,19 +31,7 @@ internal sealed class CreatedVcpusFile : IDisposable
         new(File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.ReadWrite), count);
 
     /// <summary>The count in the file at <paramref name="path"/>; null when it is missing or unreadable.</summary>
-    public static int? Read(string path)
-    {
-        try
-        {
-            return int.TryParse(File.ReadAllText(path).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
-                ? count
-                : null;
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    public static int? Read(string path) => QemuProcess.ReadNumberFile(path);
 
     /// <summary>Adds <paramref name="created"/> vCPUs to the count and writes it.</summary>
     public void Add(int created)

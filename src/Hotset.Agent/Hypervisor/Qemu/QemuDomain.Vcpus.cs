@@ -218,7 +218,7 @@ public sealed partial class QemuDomain
 
     private async Task<(IReadOnlyList<VcpuSlot> Slots, bool Changed)> RefreshSlotsAsync(CancellationToken ct)
     {
-        var fresh = VcpuSlot.Parse(await ExecuteAsync("query-hotpluggable-cpus", null, ct), _topology);
+        var fresh = await QuerySlotsAsync(ct);
         var (unknown, changed) = _slotCache.Load(fresh);
         if (unknown > 0)
         {

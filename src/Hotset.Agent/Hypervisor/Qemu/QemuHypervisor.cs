@@ -40,7 +40,7 @@ public sealed partial class QemuHypervisor(IOptions<QemuOptions> options, TimePr
 
         var started = time.GetTimestamp();
         await RunDaemonizingAsync(definition, args, ct);
-        var pid = QemuProcess.ReadPidFile(files.PidFile)
+        var pid = QemuProcess.ReadNumberFile(files.PidFile)
             ?? throw new HypervisorException($"QEMU started VM '{definition.VmName}' but wrote no PID to {files.PidFile}.");
         File.WriteAllText(files.CreatedVcpusFile, definition.NumberOfCpus.ToString(CultureInfo.InvariantCulture));
         try
@@ -62,7 +62,7 @@ public sealed partial class QemuHypervisor(IOptions<QemuOptions> options, TimePr
     public async Task<IDomain?> AttachAsync(VmDefinition definition, string runDirectory, CancellationToken ct)
     {
         var files = new QemuRunFiles(Path.GetFullPath(runDirectory));
-        if (QemuProcess.ReadPidFile(files.PidFile) is not { } pid || !QemuProcess.IsAlive(pid) || !QemuProcess.CommandLineContains(pid, files.QmpSocket))
+        if (QemuProcess.ReadNumberFile(files.PidFile) is not { } pid || !QemuProcess.IsAlive(pid) || !QemuProcess.CommandLineContains(pid, files.QmpSocket))
         {
             return null;
         }

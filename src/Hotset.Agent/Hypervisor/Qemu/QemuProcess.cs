@@ -38,11 +38,12 @@ internal static class QemuProcess
         }
     }
 
-    public static int? ReadPidFile(string path)
+    /// <summary>The number in a one-number file (QEMU's PID file, the lifetime vCPU count); null when missing or unreadable.</summary>
+    public static int? ReadNumberFile(string path)
     {
         try
         {
-            return int.TryParse(File.ReadAllText(path).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
+            return int.TryParse(File.ReadAllText(path).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
         }
         catch (IOException)
         {
