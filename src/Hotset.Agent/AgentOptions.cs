@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Hotset.Core.Agent;
 
 namespace Hotset.Agent;
 
@@ -8,7 +9,7 @@ public sealed class AgentOptions
     public const string Section = "Agent";
 
     /// <summary>Used when neither <see cref="Urls"/> nor <c>ASPNETCORE_URLS</c> says where to listen.</summary>
-    public const string DefaultUrls = "http://127.0.0.1:54321";
+    public static readonly string DefaultUrls = $"http://127.0.0.1:{AgentWire.DefaultPort}";
 
     /// <summary>
     /// Where Kestrel listens, e.g. <c>http://0.0.0.0:54321</c> (several separated by <c>;</c>). Empty: <c>ASPNETCORE_URLS</c>,

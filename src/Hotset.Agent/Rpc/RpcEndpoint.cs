@@ -10,8 +10,6 @@ namespace Hotset.Agent.Rpc;
 /// </summary>
 internal static partial class RpcEndpoint
 {
-    private const string CorrelationHeader = "Correlation-Id";
-
     /// <summary>Maps the endpoint, and loads (or generates) the host secret now rather than at the first call.</summary>
     public static IEndpointConventionBuilder MapAgentRpc(this IEndpointRouteBuilder routes)
     {
@@ -24,7 +22,7 @@ internal static partial class RpcEndpoint
     private static async Task HandleAsync(
         HttpContext context, RpcDispatcher dispatcher, IHostApplicationLifetime lifetime, ILogger<RpcDispatcher> logger)
     {
-        var correlationId = context.Request.Headers[CorrelationHeader].ToString();
+        var correlationId = context.Request.Headers[AgentWire.CorrelationHeader].ToString();
         using var scope = correlationId.Length > 0
             ? logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId })
             : null;

@@ -1,3 +1,5 @@
+using Hotset.Core.Agent;
+
 namespace Hotset.Agent.Vms;
 
 /// <summary>Where a VM the agent knows is in its life.</summary>
@@ -18,10 +20,10 @@ internal static class VmRunStateExtensions
     /// <summary>The VDSM status word of <see cref="Hotset.Core.Agent.VmStats.Status"/>.</summary>
     public static string ToStatusWord(this VmRunState state, bool migrating) => state switch
     {
-        VmRunState.Up when migrating => "Migration Source",
-        VmRunState.Up => "Up",
-        VmRunState.PoweringUp => "Powering up",
-        VmRunState.Down => "Down",
+        VmRunState.Up when migrating => AgentVmStatus.MigrationSource,
+        VmRunState.Up => AgentVmStatus.Up,
+        VmRunState.PoweringUp => AgentVmStatus.PoweringUp,
+        VmRunState.Down => AgentVmStatus.Down,
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "Unknown VM state."),
     };
 }

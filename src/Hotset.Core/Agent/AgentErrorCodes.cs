@@ -39,6 +39,13 @@ public static class AgentErrorCodes
     /// </summary>
     public const int Unauthenticated = -32001;
 
+    /// <summary>
+    /// Hotset, set by the engine and never sent by an agent: the agent could not be reached (connection refused or
+    /// reset, timed out, no HTTP answer, an answer that is not JSON-RPC). Tells a dead network or agent from a host
+    /// that answered with <see cref="GeneralError"/>.
+    /// </summary>
+    public const int Unreachable = -32002;
+
     /// <summary>JSON-RPC 2.0: the body is not valid JSON.</summary>
     public const int ParseError = -32700;
 

@@ -10,7 +10,6 @@ public static class AgentMethods
     public const string Shutdown = "VM.shutdown";
     public const string GetStats = "VM.getStats";
     public const string SetNumberOfCpus = "VM.setNumberOfCpus";
-    public const string Migrate = "VM.migrate";
 
     /// <summary>HTTP path the agent serves JSON-RPC 2.0 on (POST, <c>Authorization: Bearer &lt;host secret&gt;</c>).</summary>
     public const string Path = "/jsonrpc";

@@ -5,7 +5,6 @@ namespace Hotset.Engine.Api;
 /// <summary>Who makes this request and under which correlation id (oVirt's <c>Correlation-Id</c> header).</summary>
 public static class ApiCaller
 {
-    public const string CorrelationHeader = "Correlation-Id";
     internal const string CorrelationItem = "Hotset.CorrelationId";
 
     public static Caller Of(HttpContext context) =>

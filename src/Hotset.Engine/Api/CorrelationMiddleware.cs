@@ -1,3 +1,5 @@
+using Hotset.Core.Agent;
+
 namespace Hotset.Engine.Api;
 
 /// <summary>
@@ -8,12 +10,12 @@ internal sealed class CorrelationMiddleware(RequestDelegate next, ILogger<Correl
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        var given = context.Request.Headers[ApiCaller.CorrelationHeader].ToString();
+        var given = context.Request.Headers[AgentWire.CorrelationHeader].ToString();
         var id = given.Length is > 0 and <= 100 && given.All(c => c is > ' ' and <= '~')
             ? given
             : Guid.NewGuid().ToString("N")[..12];
         context.Items[ApiCaller.CorrelationItem] = id;
-        context.Response.Headers[ApiCaller.CorrelationHeader] = id;
+        context.Response.Headers[AgentWire.CorrelationHeader] = id;
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
         {
             await next(context);

@@ -153,18 +153,4 @@ public sealed class CpuRuleProperties
         Assert.True(CpuSet.TryParse(CpuSet.Format(set), out var parsed));
         Assert.True(parsed.SetEquals(set));
     }
-
-    [Property]
-    public Property NumaAssignment_EveryVcpuUpToMaxInExactlyOneCell(PositiveInt cells, PositiveInt online, PositiveInt extra)
-    {
-        var (n, on) = (cells.Get % 4 + 1, online.Get % 32 + 1);
-        var max = on + extra.Get % 32;
-        IReadOnlyList<NumaNode> nodes = [.. Enumerable.Range(0, n).Select(i => new NumaNode(i, [.. Enumerable.Range(0, on).Where(v => v % n == i)]))];
-
-        var assigned = NumaAssignment.AssignOffline(nodes, on, max);
-
-        var all = assigned.SelectMany(c => c.CpuIds).Order().ToList();
-        var sizes = assigned.Select(c => c.CpuIds.Count(v => v >= on)).ToList();
-        return (all.SequenceEqual(Enumerable.Range(0, max)) && sizes.Max() - sizes.Min() <= 1).Label($"{string.Join(",", all)}");
-    }
 }

@@ -122,7 +122,7 @@ public sealed class FakeAgentClient : IAgentClient
     {
         if (Unreachable)
         {
-            throw new AgentException(AgentErrorCodes.GeneralError,
+            throw new AgentException(AgentErrorCodes.Unreachable,
                 $"The host agent at {Address} is unreachable: Connection refused.");
         }
     }

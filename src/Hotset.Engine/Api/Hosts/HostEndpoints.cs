@@ -1,3 +1,4 @@
+using Hotset.Core.Agent;
 using Hotset.Core.Faults;
 using Hotset.Engine.Api.Representations;
 using Hotset.Engine.Audit;
@@ -14,7 +15,6 @@ namespace Hotset.Engine.Api.Hosts;
 /// </summary>
 public static class HostEndpoints
 {
-    public const int DefaultAgentPort = 54321;
 
     private static readonly InputShape Shape = new("host")
     {
@@ -48,7 +48,7 @@ public static class HostEndpoints
         var name = node.Value("name")?.Trim();
         var address = node.Value("address")?.Trim();
         var secret = node.Value("root_password");
-        var port = errors.WholeNumber(node.Value("port"), "port", min: 1) ?? DefaultAgentPort;
+        var port = errors.WholeNumber(node.Value("port"), "port", min: 1) ?? AgentWire.DefaultPort;
         if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(address) || string.IsNullOrEmpty(secret))
         {
             errors.Add("A new host needs <name>, <address> (the agent's URL) and <root_password> (the agent's secret).");

@@ -6,9 +6,6 @@ namespace Hotset.Engine.Hosts.Agents;
 /// </summary>
 public static class AgentCorrelation
 {
-    /// <summary>The HTTP header the engine sends to the agent.</summary>
-    public const string Header = "Correlation-Id";
-
     private static readonly AsyncLocal<string?> CurrentId = new();
 
     public static string? Current => CurrentId.Value;

@@ -8,8 +8,10 @@ namespace Hotset.Engine.Hosts.Agents;
 /// <summary>
 /// <see cref="IAgentClient"/> over HTTP: JSON-RPC 2.0 at <c>POST {address}/jsonrpc</c> with the host's secret as a
 /// bearer token, a deadline per call and the current <see cref="AgentCorrelation"/> id as a header. Every failure
-/// becomes an <see cref="AgentException"/>: the agent's own code and text, or <see cref="AgentErrorCodes.GeneralError"/>
-/// with a sentence naming the host address when the agent cannot be reached or answers nonsense.
+/// becomes an <see cref="AgentException"/>: the agent's own code and text; <see cref="AgentErrorCodes.Unreachable"/>
+/// when the agent cannot be reached, does not answer in time or answers no JSON-RPC; <see cref="AgentErrorCodes.Unauthenticated"/>
+/// when it refuses the secret; <see cref="AgentErrorCodes.GeneralError"/> for a result the engine cannot read. Each
+/// with a sentence naming the host address.
 /// </summary>
 public sealed class HttpAgentClient : IAgentClient
 {
@@ -74,7 +76,7 @@ public sealed class HttpAgentClient : IAgentClient
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _secret);
             if (AgentCorrelation.Current is { } correlationId)
             {
-                message.Headers.TryAddWithoutValidation(AgentCorrelation.Header, correlationId);
+                message.Headers.TryAddWithoutValidation(AgentWire.CorrelationHeader, correlationId);
             }
 
             using var response = await _http.SendAsync(message, linked.Token);
@@ -88,12 +90,12 @@ public sealed class HttpAgentClient : IAgentClient
         }
         catch (OperationCanceledException e) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
         {
-            throw new AgentException(AgentErrorCodes.GeneralError,
+            throw new AgentException(AgentErrorCodes.Unreachable,
                 $"The host agent at {Address} did not answer {method} within {timeout.TotalSeconds:0.#} s.", e);
         }
         catch (HttpRequestException e)
         {
-            throw new AgentException(AgentErrorCodes.GeneralError,
+            throw new AgentException(AgentErrorCodes.Unreachable,
                 $"The host agent at {Address} is unreachable: {Reason(e)}", e);
         }
     }
@@ -102,7 +104,7 @@ public sealed class HttpAgentClient : IAgentClient
     {
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            throw new AgentException(AgentErrorCodes.GeneralError,
+            throw new AgentException(AgentErrorCodes.Unauthenticated,
                 $"The host agent at {Address} refused the engine's credentials (HTTP {(int)response.StatusCode}); " +
                 "check the secret the engine has for this host.");
         }
@@ -120,7 +122,7 @@ public sealed class HttpAgentClient : IAgentClient
             // Reported below with the HTTP status, which says more than the parser.
         }
 
-        throw new AgentException(AgentErrorCodes.GeneralError,
+        throw new AgentException(AgentErrorCodes.Unreachable,
             $"The host agent at {Address} sent no JSON-RPC reply to {method} (HTTP {(int)response.StatusCode}).");
     }
 

@@ -39,7 +39,7 @@ public sealed class HttpAgentClientTests : IAsyncLifetime
             lock (_received)
             {
                 _received.Add((method, parameters, http.Request.Headers.Authorization,
-                    http.Request.Headers[AgentCorrelation.Header].FirstOrDefault()));
+                    http.Request.Headers[AgentWire.CorrelationHeader].FirstOrDefault()));
             }
 
             var answer = await _answer(method, parameters);
@@ -121,7 +121,7 @@ public sealed class HttpAgentClientTests : IAsyncLifetime
     {
         var e = await Assert.ThrowsAsync<AgentException>(() => Client(secret: "wrong").GetCapabilitiesAsync(default));
 
-        Assert.Equal(AgentErrorCodes.GeneralError, e.Code);
+        Assert.Equal(AgentErrorCodes.Unauthenticated, e.Code);
         Assert.Contains("refused the engine's credentials (HTTP 401)", e.Message, StringComparison.Ordinal);
     }
 
@@ -135,7 +135,7 @@ public sealed class HttpAgentClientTests : IAsyncLifetime
 
         var e = await Assert.ThrowsAsync<AgentException>(() => Client(address: address).GetAllVmStatsAsync(default));
 
-        Assert.Equal(AgentErrorCodes.GeneralError, e.Code);
+        Assert.Equal(AgentErrorCodes.Unreachable, e.Code);
         Assert.StartsWith($"The host agent at {address} is unreachable: ", e.Message, StringComparison.Ordinal);
     }
 
@@ -151,6 +151,7 @@ public sealed class HttpAgentClientTests : IAsyncLifetime
         var e = await Assert.ThrowsAsync<AgentException>(
             () => Client(timeout: TimeSpan.FromMilliseconds(200)).GetAllVmStatsAsync(default));
 
+        Assert.Equal(AgentErrorCodes.Unreachable, e.Code);
         Assert.Equal($"The host agent at {_address} did not answer Host.getAllVmStats within 0.2 s.", e.Message);
     }
 }
