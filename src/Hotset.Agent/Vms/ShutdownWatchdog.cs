@@ -4,17 +4,22 @@ namespace Hotset.Agent.Vms;
 
 /// <summary>
 /// The second half of <c>VM.shutdown</c>: when the guest has not powered off after the delay, QEMU is stopped and
-/// the VM reported Down. Runs in the background; the verb has already answered.
+/// the VM reported Down. Runs in the background (the verb has already answered) until the agent's stop phase, which
+/// ends every wait and waits for a power-off already under way.
 /// </summary>
-internal sealed partial class ShutdownWatchdog(
-    VmRegistry registry, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<ShutdownWatchdog> logger)
+internal sealed partial class ShutdownWatchdog(VmRegistry registry, TimeProvider time, ILogger<ShutdownWatchdog> logger)
 {
-    public void Watch(RunningVm vm, IDomain domain, TimeSpan delay) => _ = WatchAsync(vm, domain, delay);
+    private readonly BackgroundLoops _watches = new();
 
-    // Its own boundary (nobody awaits it): it logs what it cannot handle.
-    private async Task WatchAsync(RunningVm vm, IDomain domain, TimeSpan delay)
+    public void Watch(RunningVm vm, IDomain domain, TimeSpan delay) =>
+        _watches.Run(stopping => WatchAsync(vm, domain, delay, stopping));
+
+    /// <summary>Ends every wait and returns when no watchdog runs any more.</summary>
+    public Task StopAsync() => _watches.StopAsync();
+
+    // Its own boundary (nobody awaits it but the stop): it logs what it cannot handle.
+    private async Task WatchAsync(RunningVm vm, IDomain domain, TimeSpan delay, CancellationToken stopping)
     {
-        var stopping = lifetime.ApplicationStopping;
         try
         {
             await Task.WhenAny(domain.Exited, Task.Delay(delay, time, stopping));
@@ -30,12 +35,18 @@ internal sealed partial class ShutdownWatchdog(
                     return;
                 }
 
+                // Once begun, the power-off runs to its end (QEMU's own quit and kill timeouts bound it): stopping it
+                // half way would leave a VM nobody knows the state of.
                 LogPoweringOff(vm.VmId, delay.TotalSeconds);
-                await domain.DestroyAsync(stopping);
+                await domain.DestroyAsync(CancellationToken.None);
                 await domain.DisposeAsync();
                 await registry.MarkDownAsync(
-                    vm, $"The guest did not power off within {delay.TotalSeconds:0} s of the shutdown request; the agent powered the VM off.", stopping);
+                    vm, $"The guest did not power off within {delay.TotalSeconds:0} s of the shutdown request; the agent powered the VM off.", CancellationToken.None);
             }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // The agent stops: the VM stays as it is, and the next start re-attaches it.
         }
         catch (Exception e)
         {

@@ -6,13 +6,15 @@ namespace Hotset.Agent.Vms;
 
 /// <summary>
 /// The VMs this agent knows, Up or Down. Watches each QEMU: one that exits on its own makes its VM Down, with the
-/// exit message, recorded in the state directory. Disposing (agent stop) lets go of the QMP connections and leaves
-/// every QEMU running for the next start to re-attach.
+/// exit message, recorded in the state directory. <see cref="StopAsync"/> (the agent's stop phase) ends every watch,
+/// waits for it, and lets go of the QMP connections, leaving every QEMU running for the next start to re-attach.
 /// </summary>
 internal sealed partial class VmRegistry(VmStateStore store, ILogger<VmRegistry> logger) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, RunningVm> _vms = new(StringComparer.Ordinal);
-    private volatile bool _stopping;
+    private readonly BackgroundLoops _watches = new();
+    private readonly Lock _stopLock = new();
+    private Task? _stopped;
 
     public IReadOnlyList<RunningVm> All => [.. _vms.Values.OrderBy(v => v.VmId, StringComparer.Ordinal)];
 
@@ -29,7 +31,7 @@ internal sealed partial class VmRegistry(VmStateStore store, ILogger<VmRegistry>
     public void Attach(RunningVm vm, IDomain domain)
     {
         vm.MarkUp(domain);
-        _ = WatchAsync(vm, domain);
+        _watches.Run(stopping => WatchAsync(vm, domain, stopping));
     }
 
     /// <summary>Marks the VM Down and records why, so the next agent start reports it the same way.</summary>
@@ -55,11 +57,37 @@ internal sealed partial class VmRegistry(VmStateStore store, ILogger<VmRegistry>
         }
     }
 
-    // The watcher is its own boundary (nobody awaits it): it logs what it cannot handle.
-    private async Task WatchAsync(RunningVm vm, IDomain domain)
+    /// <summary>
+    /// Ends every exit watch and waits for it, then lets go of every VM's QMP connection; QEMU keeps running.
+    /// Every caller waits for the same stop, however many times it is called.
+    /// </summary>
+    public Task StopAsync()
     {
-        await ((Task)domain.Exited).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        if (_stopping || !vm.TryDetach(domain))
+        lock (_stopLock)
+        {
+            return _stopped ??= StopCoreAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private async Task StopCoreAsync()
+    {
+        await _watches.StopAsync();
+        foreach (var vm in _vms.Values)
+        {
+            if (vm.Snapshot().Domain is { } domain)
+            {
+                await domain.DisposeAsync();
+            }
+        }
+    }
+
+    // The watcher is its own boundary (nobody awaits it but the stop): it logs what it cannot handle.
+    private async Task WatchAsync(RunningVm vm, IDomain domain, CancellationToken stopping)
+    {
+        await ((Task)domain.Exited).WaitAsync(stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (stopping.IsCancellationRequested || !vm.TryDetach(domain))
         {
             return;
         }
@@ -75,18 +103,6 @@ internal sealed partial class VmRegistry(VmStateStore store, ILogger<VmRegistry>
         catch (Exception e)
         {
             LogWatchFailed(e, vm.VmId);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _stopping = true;
-        foreach (var vm in _vms.Values)
-        {
-            if (vm.Snapshot().Domain is { } domain)
-            {
-                await domain.DisposeAsync();
-            }
         }
     }
 

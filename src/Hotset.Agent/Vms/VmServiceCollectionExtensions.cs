@@ -3,7 +3,7 @@ namespace Hotset.Agent.Vms;
 internal static class VmServiceCollectionExtensions
 {
     /// <summary>
-    /// The VMs of this host: registry, state directory, re-attach at start, shutdown watchdog, pinning (through the
+    /// The VMs of this host: registry, state directory, re-attach at start and let go at stop, shutdown watchdog, pinning (through the
     /// <see cref="IThreadAffinity"/> the hypervisor registers).
     /// </summary>
     public static IServiceCollection AddVmState(this IServiceCollection services)
@@ -12,7 +12,7 @@ internal static class VmServiceCollectionExtensions
         services.AddSingleton<VmRegistry>();
         services.AddSingleton<ShutdownWatchdog>();
         services.AddSingleton<VcpuPinning>();
-        services.AddHostedService<VmReattachService>();
+        services.AddHostedService<VmLifetimeService>();
         return services;
     }
 }

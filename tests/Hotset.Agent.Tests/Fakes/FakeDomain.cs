@@ -32,6 +32,12 @@ internal sealed class FakeDomain(string vmId, int vcpus, int processId) : IDomai
     /// <summary>When set, <see cref="SetVcpusAsync"/> waits for it (to hold a hot set in flight).</summary>
     public TaskCompletionSource? SetGate { get; set; }
 
+    /// <summary>When set, <see cref="DestroyAsync"/> waits for it, whatever the token says (a QEMU slow to quit).</summary>
+    public TaskCompletionSource? DestroyGate { get; set; }
+
+    /// <summary>Completes when <see cref="DestroyAsync"/> is called.</summary>
+    public TaskCompletionSource DestroyStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>When true, the guest powers off on the ACPI button.</summary>
     public bool PowersOffOnShutdown { get; set; }
 
@@ -86,11 +92,16 @@ internal sealed class FakeDomain(string vmId, int vcpus, int processId) : IDomai
         return Task.CompletedTask;
     }
 
-    public Task DestroyAsync(CancellationToken ct)
+    public async Task DestroyAsync(CancellationToken ct)
     {
+        DestroyStarted.TrySetResult();
+        if (DestroyGate is { } gate)
+        {
+            await gate.Task;
+        }
+
         Destroyed = true;
         Exit("Destroyed by the agent.");
-        return Task.CompletedTask;
     }
 
     /// <summary>"QEMU" exits on its own, e.g. killed.</summary>

@@ -26,6 +26,7 @@ public sealed partial class QemuDomain : IDomain
     private (long Busy, long Total) _lastUsage;
     private readonly CreatedVcpusFile _created;
     private volatile bool _released;
+    private readonly Task _exitWatch;
 
     internal QemuDomain(
         VmDefinition vm, QemuOptions options, QemuRunFiles files, int pid, int createdVcpus, QmpClient qmp, TimeProvider time, ILogger logger)
@@ -40,7 +41,7 @@ public sealed partial class QemuDomain : IDomain
         _created = CreatedVcpusFile.Open(files.CreatedVcpusFile, createdVcpus);
         ProcessId = pid;
         _guest = new GuestAgentClient(files.GuestAgentSocket, options.GuestAgentTimeout, time, logger);
-        _ = WatchExitAsync();
+        _exitWatch = WatchExitAsync();
     }
 
     public string VmId => _vm.VmId;
@@ -115,10 +116,12 @@ public sealed partial class QemuDomain : IDomain
         LogDestroyed(_logger, _vm.VmId, ProcessId);
     }
 
+    /// <summary>Lets go of QMP and waits until the exit watch has ended; QEMU keeps running.</summary>
     public async ValueTask DisposeAsync()
     {
         _released = true;
         await _qmp.DisposeAsync();
+        await _exitWatch;
         _created.Dispose();
     }
 
