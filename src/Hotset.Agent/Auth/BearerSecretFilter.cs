@@ -1,4 +1,3 @@
-using Hotset.Agent.Rpc;
 using Hotset.Core.Agent;
 
 namespace Hotset.Agent.Auth;
@@ -22,7 +21,7 @@ internal sealed partial class BearerSecretFilter(AgentSecret secret, ILogger<Bea
         var error = new AgentError(
             AgentErrorCodes.Unauthenticated,
             "Unauthenticated: send the host secret as 'Authorization: Bearer <secret>' (Agent:Secret or agent.secret in the agent's state directory).");
-        return Results.Json(new JsonRpcResponse(null, null, error), RpcJson.Options, statusCode: StatusCodes.Status401Unauthorized);
+        return Results.Json(new JsonRpcResponse(null, null, error), AgentJson.Options, statusCode: StatusCodes.Status401Unauthorized);
     }
 
     [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Refused a call from {Remote} without a valid host secret")]

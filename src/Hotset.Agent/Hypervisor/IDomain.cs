@@ -1,19 +1,19 @@
 namespace Hotset.Agent.Hypervisor;
 
-/// <summary>One running VM as the hypervisor layer sees it. Disposing lets go of its sockets; QEMU keeps running.</summary>
-public interface IDomain : IVcpuControl, IGuestCpus, IAsyncDisposable
+/// <summary>
+/// One running VM as a hypervisor driver offers it: a few capabilities, each usable on its own. Disposing lets go of
+/// the driver's connections (and waits for its background work); the VM keeps running.
+/// </summary>
+public interface IDomain : IAsyncDisposable
 {
     string VmId { get; }
 
-    /// <summary>Process id of QEMU on this host.</summary>
-    int ProcessId { get; }
+    /// <summary>The VM's live vCPUs (hot plug and unplug).</summary>
+    IVcpuControl Vcpus { get; }
 
-    /// <summary>Completes when QEMU exits, with its exit message (serial log tail or QEMU's stderr).</summary>
-    Task<string> Exited { get; }
+    /// <summary>The guest OS's own view of its CPUs.</summary>
+    IGuestCpus GuestCpus { get; }
 
-    /// <summary>Asks the guest to power off (ACPI power button).</summary>
-    Task ShutdownAsync(CancellationToken ct);
-
-    /// <summary>Stops QEMU now (QMP <c>quit</c>, then a kill), and removes its run directory files.</summary>
-    Task DestroyAsync(CancellationToken ct);
+    /// <summary>The VM's process: power button, stop, and its end.</summary>
+    IDomainLifetime Lifetime { get; }
 }

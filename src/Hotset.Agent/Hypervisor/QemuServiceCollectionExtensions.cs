@@ -1,5 +1,4 @@
 using Hotset.Agent.Hypervisor.Qemu;
-using Hotset.Agent.Vms;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Runtime.InteropServices;
-using Hotset.Agent.Vms;
 
 namespace Hotset.Agent.Hypervisor;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Hotset.Agent.Hypervisor;
+using Hotset.Agent.Faults;
+using Hotset.Agent.Verbs;
 using Hotset.Core.Agent;
 
 namespace Hotset.Agent.Rpc;
@@ -15,19 +16,14 @@ internal sealed partial class AgentFaultFilter(ILogger<AgentFaultFilter> logger)
     {
         try
         {
-            var result = await verb.InvokeAsync(parameters, ct);
+            var result = await VerbInvoker.InvokeAsync(verb, parameters, ct);
             LogSucceeded(verb.Method);
-            return new JsonRpcResponse(id, JsonSerializer.SerializeToElement(result, result.GetType(), RpcJson.Options), null);
+            return new JsonRpcResponse(id, JsonSerializer.SerializeToElement(result, result.GetType(), AgentJson.Options), null);
         }
         catch (AgentFaultException e)
         {
             LogExpectedFailure(verb.Method, e.Code, e.Message);
             return Error(id, e.Code, e.Message);
-        }
-        catch (HypervisorException e)
-        {
-            LogExpectedFailure(verb.Method, verb.HypervisorFaultCode, e.Message);
-            return Error(id, verb.HypervisorFaultCode, e.Message);
         }
         catch (Exception e)
         {

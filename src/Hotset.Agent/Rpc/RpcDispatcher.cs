@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using Hotset.Agent.Verbs;
 using Hotset.Core.Agent;
 
 namespace Hotset.Agent.Rpc;

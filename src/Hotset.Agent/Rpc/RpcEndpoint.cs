@@ -76,7 +76,7 @@ internal static partial class RpcEndpoint
             return Task.CompletedTask;
         }
 
-        return context.Response.WriteAsJsonAsync(reply, reply.GetType(), RpcJson.Options, context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(reply, reply.GetType(), AgentJson.Options, context.RequestAborted);
     }
 
     [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Refused a request that is not valid JSON: {Reason}")]

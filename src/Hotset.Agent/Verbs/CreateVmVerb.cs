@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Hotset.Agent.Faults;
 using Hotset.Agent.Hooks;
 using Hotset.Agent.Hypervisor;
-using Hotset.Agent.Rpc;
 using Hotset.Agent.Vms;
 using Hotset.Core.Agent;
 
@@ -21,7 +21,7 @@ internal sealed class CreateVmVerb(
 
     public async Task<object> InvokeAsync(JsonElement? parameters, CancellationToken ct)
     {
-        var call = RpcParams.Read<CreateVmCall>(parameters);
+        var call = VerbParams.Read<CreateVmCall>(parameters);
         var definition = VmDefinitionCheck.Validate(call);
         var vm = new RunningVm(definition);
         if (!registry.TryAdd(vm))
@@ -46,8 +46,8 @@ internal sealed class CreateVmVerb(
                 var runDirectory = store.Prepare(definition.VmId);
                 await store.SaveAsync(new VmRecord(definition, null), ct);
                 domain = await hypervisor.StartAsync(definition, runDirectory, ct);
-                await pinning.ApplyAsync(definition, domain, ct);
-                var vcpus = await domain.GetVcpuCountAsync(ct);
+                await pinning.ApplyAsync(definition, domain.Vcpus, ct);
+                var vcpus = await domain.Vcpus.GetVcpuCountAsync(ct);
                 registry.Attach(vm, domain);
                 created = true;
                 return new VmStats { VmId = definition.VmId, Status = vm.Snapshot().StatusWord, VcpuCount = vcpus };
@@ -69,7 +69,7 @@ internal sealed class CreateVmVerb(
         {
             if (domain is not null)
             {
-                await domain.DestroyAsync(CancellationToken.None);
+                await domain.Lifetime.DestroyAsync(CancellationToken.None);
                 await domain.DisposeAsync();
             }
         }

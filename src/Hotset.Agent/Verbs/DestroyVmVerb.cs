@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Hotset.Agent.Hooks;
-using Hotset.Agent.Rpc;
 using Hotset.Agent.Vms;
 using Hotset.Core.Agent;
 
@@ -19,7 +18,7 @@ internal sealed partial class DestroyVmVerb(
 
     public async Task<object> InvokeAsync(JsonElement? parameters, CancellationToken ct)
     {
-        var call = RpcParams.Read<VmIdCall>(parameters);
+        var call = VerbParams.Read<VmIdCall>(parameters);
         var vm = registry.Get(call.VmId);
         using (await vm.EnterAsync(ct))
         {
@@ -28,7 +27,7 @@ internal sealed partial class DestroyVmVerb(
                 var stopped = false;
                 try
                 {
-                    await domain.DestroyAsync(ct);
+                    await domain.Lifetime.DestroyAsync(ct);
                     stopped = true;
                 }
                 finally
@@ -52,7 +51,7 @@ internal sealed partial class DestroyVmVerb(
             LogAfterHookFailed(vm.VmId, failure.ToString());
         }
 
-        return RpcJson.Empty;
+        return AgentJson.Empty;
     }
 
     [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "VM {VmId} was destroyed, but an after_vm_destroy hook failed: {Failure}")]

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Hotset.Agent.Rpc;
 using Hotset.Agent.Vms;
 using Hotset.Core.Agent;
 

@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
 using Hotset.Agent.Hypervisor;
-using Hotset.Agent.Rpc;
 using Hotset.Core.Agent;
 
 namespace Hotset.Agent.Verbs;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Hotset.Agent.Rpc;
 using Hotset.Agent.Vms;
 using Hotset.Core.Agent;
 
@@ -14,7 +13,7 @@ internal sealed class GetStatsVerb(VmRegistry registry, VmStatsReader reader) : 
 
     public async Task<object> InvokeAsync(JsonElement? parameters, CancellationToken ct)
     {
-        var call = RpcParams.Read<VmIdCall>(parameters);
+        var call = VerbParams.Read<VmIdCall>(parameters);
         return await reader.ReadAsync(registry.Get(call.VmId), ct);
     }
 }

@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
+using Hotset.Agent.Faults;
 using Hotset.Agent.Hooks;
 using Hotset.Agent.Hypervisor;
-using Hotset.Agent.Rpc;
 using Hotset.Agent.Vms;
 using Hotset.Core.Agent;
 
 namespace Hotset.Agent.Verbs;
 
 /// <summary>
-/// <c>VM.setNumberOfCpus {vmID, numberOfCpus}</c> (SPEC §8): guard → check → before hooks → hypervisor → pinning →
+/// <c>VM.setNumberOfCpus {vmID, numberOfCpus}</c> (SPEC §8): check → before hooks → <see cref="IVcpuControl"/> → pinning →
 /// after hooks → <c>{}</c>. Calls for one VM run one at a time: a second call waits until the first has finished,
 /// then runs against the count the first left.
 /// </summary>
@@ -23,13 +23,11 @@ internal sealed partial class SetNumberOfCpusVerb(
 
     public async Task<object> InvokeAsync(JsonElement? parameters, CancellationToken ct)
     {
-        var call = RpcParams.Read<SetNumberOfCpusCall>(parameters);
+        var call = VerbParams.Read<SetNumberOfCpusCall>(parameters);
         var vm = registry.Get(call.VmId);
-        RefuseWhileMigrating(vm);
         using (await vm.EnterAsync(ct))
         {
-            RefuseWhileMigrating(vm);
-            var domain = vm.RequireUp();
+            var vcpus = vm.RequireUp().Vcpus;
             var definition = vm.Definition;
             if (call.NumberOfCpus < 1 || call.NumberOfCpus > definition.MaxVCpus)
             {
@@ -42,20 +40,20 @@ internal sealed partial class SetNumberOfCpusVerb(
             try
             {
                 current = hooks.HasScripts(HookPoint.BeforeSetNumOfCpus)
-                    ? await SetAfterBeforeHooksAsync(domain, definition, call.NumberOfCpus, ct)
-                    : await domain.SetVcpusAsync(call.NumberOfCpus, ct);
+                    ? await SetAfterBeforeHooksAsync(vcpus, definition, call.NumberOfCpus, ct)
+                    : await vcpus.SetVcpusAsync(call.NumberOfCpus, ct);
             }
             catch (HypervisorException)
             {
-                // Not a translation (the fault filter does that): the VM keeps the count QEMU really has, and a partly
+                // Not a translation (VerbInvoker does that): the VM keeps the count QEMU really has, and a partly
                 // plugged VM gets its pins.
-                await KeepLiveCountAsync(vm, domain, ct);
+                await KeepLiveCountAsync(vm, vcpus, ct);
                 throw;
             }
 
             var updated = definition with { NumberOfCpus = call.NumberOfCpus };
             vm.Definition = updated;
-            await PinAsync(updated, domain, ct);
+            await PinAsync(updated, vcpus, ct);
             LogChanged(vm.VmId, current, call.NumberOfCpus);
 
             var after = await hooks.RunAsync(HookPoint.AfterSetNumOfCpus, updated, CountsEnvironment(current, call.NumberOfCpus), ct);
@@ -65,20 +63,20 @@ internal sealed partial class SetNumberOfCpusVerb(
             }
         }
 
-        return RpcJson.Empty;
+        return AgentJson.Empty;
     }
 
     /// <summary>The before hooks see the live count and may veto (1500); then the change, from the count QEMU has then.</summary>
-    private async Task<int> SetAfterBeforeHooksAsync(IDomain domain, VmDefinition definition, int target, CancellationToken ct)
+    private async Task<int> SetAfterBeforeHooksAsync(IVcpuControl vcpus, VmDefinition definition, int target, CancellationToken ct)
     {
-        var current = await domain.GetVcpuCountAsync(ct);
+        var current = await vcpus.GetVcpuCountAsync(ct);
         var before = await hooks.RunAsync(HookPoint.BeforeSetNumOfCpus, definition, CountsEnvironment(current, target), ct);
         if (before.Failure is { } failure)
         {
             throw new AgentFaultException(AgentErrorCodes.HookError, $"Hook Error: {failure}");
         }
 
-        await domain.SetVcpusAsync(target, ct);
+        await vcpus.SetVcpusAsync(target, ct);
         return current;
     }
 
@@ -88,38 +86,27 @@ internal sealed partial class SetNumberOfCpusVerb(
         ["newNumberOfCpus"] = target.ToString(CultureInfo.InvariantCulture),
     };
 
-    private static void RefuseWhileMigrating(RunningVm vm)
-    {
-        if (vm.Migrating)
-        {
-            throw new AgentFaultException(
-                AgentErrorCodes.MigrationInProgress,
-                $"Command not supported during migration: VM '{vm.Definition.VmName}' is migrating; set its CPUs when the migration has ended.");
-        }
-    }
-
     // The change itself worked: say so, so that the caller does not believe the VM kept its old count.
-    private async Task PinAsync(VmDefinition definition, IDomain domain, CancellationToken ct)
+    private async Task PinAsync(VmDefinition definition, IVcpuControl vcpus, CancellationToken ct)
     {
         try
         {
-            await pinning.ApplyAsync(definition, domain, ct);
+            await pinning.ApplyAsync(definition, vcpus, ct);
         }
         catch (HypervisorException e)
         {
-            throw new AgentFaultException(
-                AgentErrorCodes.SetNumberOfCpusFailed,
-                $"Failed to set the number of cpus: VM '{definition.VmName}' has {definition.NumberOfCpus} vCPUs now, but pinning them again failed: {e.Message}");
+            throw new HypervisorException(
+                $"Failed to set the number of cpus: VM '{definition.VmName}' has {definition.NumberOfCpus} vCPUs now, but pinning them again failed: {e.Message}", e);
         }
     }
 
-    private async Task KeepLiveCountAsync(RunningVm vm, IDomain domain, CancellationToken ct)
+    private async Task KeepLiveCountAsync(RunningVm vm, IVcpuControl vcpus, CancellationToken ct)
     {
         try
         {
-            var live = await domain.GetVcpuCountAsync(ct);
+            var live = await vcpus.GetVcpuCountAsync(ct);
             vm.Definition = vm.Definition with { NumberOfCpus = live };
-            await pinning.ApplyAsync(vm.Definition, domain, ct);
+            await pinning.ApplyAsync(vm.Definition, vcpus, ct);
         }
         catch (HypervisorException e)
         {

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Hotset.Agent.Rpc;
+using Hotset.Agent.Faults;
 using Hotset.Agent.Vms;
 using Hotset.Core.Agent;
 
@@ -19,7 +19,7 @@ internal sealed partial class ShutdownVmVerb(VmRegistry registry, ShutdownWatchd
 
     public async Task<object> InvokeAsync(JsonElement? parameters, CancellationToken ct)
     {
-        var call = RpcParams.Read<ShutdownVmCall>(parameters);
+        var call = VerbParams.Read<ShutdownVmCall>(parameters);
         if (call.DelaySeconds is < 0 or > 86_400)
         {
             throw AgentFaultException.InvalidParams($"delay is {call.DelaySeconds} s; it must be between 0 and 86400.");
@@ -30,11 +30,11 @@ internal sealed partial class ShutdownVmVerb(VmRegistry registry, ShutdownWatchd
         {
             var domain = vm.RequireUp();
             LogShutdown(vm.VmId, call.DelaySeconds, call.Message ?? "");
-            await domain.ShutdownAsync(ct);
+            await domain.Lifetime.ShutdownAsync(ct);
             watchdog.Watch(vm, domain, TimeSpan.FromSeconds(call.DelaySeconds));
         }
 
-        return RpcJson.Empty;
+        return AgentJson.Empty;
     }
 
     [LoggerMessage(EventId = 501, Level = LogLevel.Information, Message = "Shutting down VM {VmId} (power off after {Delay} s): {Message}")]

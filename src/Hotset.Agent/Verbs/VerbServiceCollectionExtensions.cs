@@ -1,4 +1,3 @@
-using Hotset.Agent.Rpc;
 
 namespace Hotset.Agent.Verbs;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Hotset.Agent.Rpc;
+using Hotset.Agent.Faults;
 using Hotset.Agent.Vms;
 using Hotset.Core.Agent;
 using Hotset.Core.Vms;

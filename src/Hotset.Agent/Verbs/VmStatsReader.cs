@@ -6,10 +6,11 @@ using Microsoft.Extensions.Options;
 namespace Hotset.Agent.Verbs;
 
 /// <summary>
-/// Builds <see cref="VmStats"/> from QEMU (vCPU count and threads) and the guest agent (online CPUs, load). Each
-/// answer that does not come within <see cref="AgentOptions.StatsTimeout"/>, or fails, is reported as unknown (-1).
+/// Builds <see cref="VmStats"/> from QEMU (its vCPU threads, asked once: their number is the vCPU count) and the guest
+/// agent (online CPUs, load). Each answer that does not come within <see cref="AgentOptions.StatsTimeout"/>, or fails,
+/// is reported as unknown (-1).
 /// </summary>
-internal sealed class VmStatsReader(IOptions<AgentOptions> options)
+internal sealed class VmStatsReader(IOptions<AgentOptions> options, TimeProvider time)
 {
     public async Task<VmStats> ReadAsync(RunningVm vm, CancellationToken ct)
     {
@@ -20,17 +21,16 @@ internal sealed class VmStatsReader(IOptions<AgentOptions> options)
             return stats;
         }
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(options.Value.StatsTimeout);
+        using var timeout = new CancellationTokenSource(options.Value.StatsTimeout, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         var token = deadline.Token;
-        var vcpus = await AskAsync(() => domain.GetVcpuCountAsync(token), -1, ct);
-        var threads = await AskAsync(() => domain.GetVcpuThreadsAsync(token), [], ct);
-        var online = await AskAsync(() => domain.GetGuestOnlineCpusAsync(token), null, ct);
-        var usage = await AskAsync(() => domain.GetGuestCpuUsageAsync(token), null, ct);
+        var threads = await AskAsync<IReadOnlyList<VcpuThread>?>(async () => await domain.Vcpus.GetVcpuThreadsAsync(token), null, ct);
+        var online = await AskAsync(() => domain.GuestCpus.GetGuestOnlineCpusAsync(token), null, ct);
+        var usage = await AskAsync(() => domain.GuestCpus.GetGuestCpuUsageAsync(token), null, ct);
         return stats with
         {
-            VcpuCount = vcpus,
-            VcpuThreadIds = [.. threads.OrderBy(t => t.Index).Select(t => t.ThreadId)],
+            VcpuCount = threads?.Count ?? -1,
+            VcpuThreadIds = [.. (threads ?? []).OrderBy(t => t.Index).Select(t => t.ThreadId)],
             GuestCpuCount = online?.Count ?? -1,
             GuestCpusOnline = online ?? [],
             CpuUsagePercent = usage ?? -1,

@@ -1,5 +1,5 @@
+using Hotset.Agent.Faults;
 using Hotset.Agent.Hypervisor;
-using Hotset.Agent.Rpc;
 using Hotset.Core.Agent;
 
 namespace Hotset.Agent.Vms;
@@ -17,25 +17,17 @@ internal sealed class RunningVm(VmDefinition definition)
     private VmRunState _state = VmRunState.PoweringUp;
     private string? _exitMessage;
     private bool _destroying;
-    private bool _migrating;
 
     public string VmId { get; } = definition.VmId;
 
     /// <summary>Orders the writes of this VM's record, so the last one written is the latest state.</summary>
     public SemaphoreSlim RecordGate { get; } = new(1, 1);
 
-    /// <summary>Set while the VM migrates away; verbs that change it refuse with code 51 meanwhile.</summary>
-    public bool Migrating
-    {
-        get => Volatile.Read(ref _migrating);
-        set => Volatile.Write(ref _migrating, value);
-    }
-
     public VmSnapshot Snapshot()
     {
         lock (_lock)
         {
-            return new VmSnapshot(_definition, _domain, _state, _exitMessage, Migrating);
+            return new VmSnapshot(_definition, _domain, _state, _exitMessage);
         }
     }
 
@@ -136,7 +128,7 @@ internal sealed class RunningVm(VmDefinition definition)
 }
 
 /// <summary>A consistent view of a <see cref="RunningVm"/> at one moment.</summary>
-internal sealed record VmSnapshot(VmDefinition Definition, IDomain? Domain, VmRunState State, string? ExitMessage, bool Migrating)
+internal sealed record VmSnapshot(VmDefinition Definition, IDomain? Domain, VmRunState State, string? ExitMessage)
 {
-    public string StatusWord => State.ToStatusWord(Migrating);
+    public string StatusWord => State.ToStatusWord();
 }

@@ -22,8 +22,8 @@ internal sealed partial class ShutdownWatchdog(VmRegistry registry, TimeProvider
     {
         try
         {
-            await Task.WhenAny(domain.Exited, Task.Delay(delay, time, stopping));
-            if (domain.Exited.IsCompleted || stopping.IsCancellationRequested)
+            await Task.WhenAny(domain.Lifetime.Exited, Task.Delay(delay, time, stopping));
+            if (domain.Lifetime.Exited.IsCompleted || stopping.IsCancellationRequested)
             {
                 return;
             }
@@ -38,7 +38,7 @@ internal sealed partial class ShutdownWatchdog(VmRegistry registry, TimeProvider
                 // Once begun, the power-off runs to its end (QEMU's own quit and kill timeouts bound it): stopping it
                 // half way would leave a VM nobody knows the state of.
                 LogPoweringOff(vm.VmId, delay.TotalSeconds);
-                await domain.DestroyAsync(CancellationToken.None);
+                await domain.Lifetime.DestroyAsync(CancellationToken.None);
                 await domain.DisposeAsync();
                 await registry.MarkDownAsync(
                     vm, $"The guest did not power off within {delay.TotalSeconds:0} s of the shutdown request; the agent powered the VM off.", CancellationToken.None);

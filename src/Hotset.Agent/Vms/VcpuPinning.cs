@@ -38,14 +38,14 @@ internal sealed partial class VcpuPinning(IThreadAffinity affinity, ILogger<Vcpu
         return true;
     }
 
-    public async Task ApplyAsync(VmDefinition definition, IDomain domain, CancellationToken ct)
+    public async Task ApplyAsync(VmDefinition definition, IVcpuControl vcpus, CancellationToken ct)
     {
         if (!TryParse(definition.CpuPinning, out var pins, out _) || pins.Count == 0)
         {
             return;
         }
 
-        foreach (var thread in await domain.GetVcpuThreadsAsync(ct))
+        foreach (var thread in await vcpus.GetVcpuThreadsAsync(ct))
         {
             if (pins.TryGetValue(thread.Index, out var cpus))
             {

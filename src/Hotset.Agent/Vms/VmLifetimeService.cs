@@ -39,7 +39,7 @@ internal sealed partial class VmLifetimeService(
                 if (domain is not null)
                 {
                     // The record keeps the count the VM was created with; hot sets since then are QEMU's to tell.
-                    vm.Definition = vm.Definition with { NumberOfCpus = await domain.GetVcpuCountAsync(cancellationToken) };
+                    vm.Definition = vm.Definition with { NumberOfCpus = await domain.Vcpus.GetVcpuCountAsync(cancellationToken) };
                 }
             }
             catch (HypervisorException e)
@@ -57,7 +57,7 @@ internal sealed partial class VmLifetimeService(
             }
 
             registry.Attach(vm, domain);
-            LogReattached(vm.VmId, domain.ProcessId);
+            LogReattached(vm.VmId, domain.Lifetime.ProcessId);
         }
     }
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using Hotset.Agent.Faults;
 using Hotset.Agent.Hypervisor;
-using Hotset.Agent.Rpc;
 
 namespace Hotset.Agent.Vms;
 
@@ -86,14 +86,15 @@ internal sealed partial class VmRegistry(VmStateStore store, ILogger<VmRegistry>
     // The watcher is its own boundary (nobody awaits it but the stop): it logs what it cannot handle.
     private async Task WatchAsync(RunningVm vm, IDomain domain, CancellationToken stopping)
     {
-        await ((Task)domain.Exited).WaitAsync(stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        var exited = domain.Lifetime.Exited;
+        await ((Task)exited).WaitAsync(stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (stopping.IsCancellationRequested || !vm.TryDetach(domain))
         {
             return;
         }
 
-        var message = domain.Exited.IsCompletedSuccessfully && domain.Exited.Result.Length > 0
-            ? domain.Exited.Result
+        var message = exited.IsCompletedSuccessfully && exited.Result.Length > 0
+            ? exited.Result
             : "QEMU exited without a message.";
         try
         {

@@ -18,9 +18,8 @@ internal enum VmRunState
 internal static class VmRunStateExtensions
 {
     /// <summary>The VDSM status word of <see cref="Hotset.Core.Agent.VmStats.Status"/>.</summary>
-    public static string ToStatusWord(this VmRunState state, bool migrating) => state switch
+    public static string ToStatusWord(this VmRunState state) => state switch
     {
-        VmRunState.Up when migrating => AgentVmStatus.MigrationSource,
         VmRunState.Up => AgentVmStatus.Up,
         VmRunState.PoweringUp => AgentVmStatus.PoweringUp,
         VmRunState.Down => AgentVmStatus.Down,

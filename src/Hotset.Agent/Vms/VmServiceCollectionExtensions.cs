@@ -4,7 +4,7 @@ internal static class VmServiceCollectionExtensions
 {
     /// <summary>
     /// The VMs of this host: registry, state directory, re-attach at start and let go at stop, shutdown watchdog, pinning (through the
-    /// <see cref="IThreadAffinity"/> the hypervisor registers).
+    /// <see cref="Hypervisor.IThreadAffinity"/> the hypervisor registers).
     /// </summary>
     public static IServiceCollection AddVmState(this IServiceCollection services)
     {

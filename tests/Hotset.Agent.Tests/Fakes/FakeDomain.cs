@@ -6,11 +6,15 @@ namespace Hotset.Agent.Tests.Fakes;
 /// One "QEMU process" of <see cref="FakeHypervisor"/>: it outlives the agent that started it, like a real one, so a
 /// second agent on the same state directory re-attaches to the same object.
 /// </summary>
-internal sealed class FakeDomain(string vmId, int vcpus, int processId) : IDomain
+internal sealed class FakeDomain(string vmId, int vcpus, int processId) : IDomain, IVcpuControl, IGuestCpus, IDomainLifetime
 {
     private readonly TaskCompletionSource<string> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _vcpuQueries;
 
     public string VmId { get; } = vmId;
+    IVcpuControl IDomain.Vcpus => this;
+    IGuestCpus IDomain.GuestCpus => this;
+    IDomainLifetime IDomain.Lifetime => this;
     public int ProcessId { get; } = processId;
     public Task<string> Exited => _exited.Task;
 
@@ -47,10 +51,20 @@ internal sealed class FakeDomain(string vmId, int vcpus, int processId) : IDomai
     public bool Disposed { get; set; }
     public bool IsRunning => !_exited.Task.IsCompleted;
 
-    public Task<int> GetVcpuCountAsync(CancellationToken ct) => Task.FromResult(Vcpus);
+    /// <summary>How many times "QEMU" was asked for its vCPUs (count or threads).</summary>
+    public int VcpuQueries => _vcpuQueries;
 
-    public Task<IReadOnlyList<VcpuThread>> GetVcpuThreadsAsync(CancellationToken ct) =>
-        Task.FromResult<IReadOnlyList<VcpuThread>>([.. Enumerable.Range(0, Vcpus).Select(i => new VcpuThread(i, ProcessId + 1 + i))]);
+    public Task<int> GetVcpuCountAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref _vcpuQueries);
+        return Task.FromResult(Vcpus);
+    }
+
+    public Task<IReadOnlyList<VcpuThread>> GetVcpuThreadsAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref _vcpuQueries);
+        return Task.FromResult<IReadOnlyList<VcpuThread>>([.. Enumerable.Range(0, Vcpus).Select(i => new VcpuThread(i, ProcessId + 1 + i))]);
+    }
 
     public async Task<int> SetVcpusAsync(int numberOfCpus, CancellationToken ct)
     {

@@ -1,5 +1,4 @@
 using Hotset.Agent.Hypervisor;
-using Hotset.Agent.Vms;
 
 namespace Hotset.Agent.Tests.Fakes;
 

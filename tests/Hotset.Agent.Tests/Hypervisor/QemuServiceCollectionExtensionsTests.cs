@@ -1,6 +1,5 @@
 using Hotset.Agent.Hypervisor;
 using Hotset.Agent.Hypervisor.Qemu;
-using Hotset.Agent.Vms;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Hotset.Agent.Hooks;
 using Hotset.Agent.Tests.Testing;
 using Hotset.Core.Agent;
 
@@ -37,21 +36,6 @@ public sealed class SetNumberOfCpusVerbTests : OneVmAgentTestBase
 
         Assert.Equal(AgentErrorCodes.NoSuchVm, error.Code);
         Assert.Contains("'ghost'", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task SetNumberOfCpus_WhileMigrating_AnswersMigrationInProgressAndChangesNothing()
-    {
-        var hook = AddCountingHook(HookPoint.BeforeSetNumOfCpus);
-        Agent.Factory.Vm("vm1").Migrating = true;
-
-        var error = await Agent.Rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus = 2 });
-
-        Assert.Equal(AgentErrorCodes.MigrationInProgress, error.Code);
-        Assert.StartsWith("Command not supported during migration", error.Message, StringComparison.Ordinal);
-        Assert.Empty(Agent.Hypervisor.Domain("vm1").SetCalls);
-        Assert.False(File.Exists(hook));
-        Assert.Equal("Migration Source", (await Agent.Rpc.StatsAsync("vm1")).Status);
     }
 
     [Fact]

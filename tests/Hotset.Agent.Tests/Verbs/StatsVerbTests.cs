@@ -31,6 +31,19 @@ public sealed class StatsVerbTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetStats_RunningVm_AsksQemuForItsVcpusOnce()
+    {
+        var domain = _agent.Hypervisor.Domain("vm1");
+        var before = domain.VcpuQueries;
+
+        var stats = await _agent.Rpc.StatsAsync("vm1");
+
+        Assert.Equal(3, stats.VcpuCount);
+        Assert.Equal(3, stats.VcpuThreadIds.Count);
+        Assert.Equal(1, domain.VcpuQueries - before);
+    }
+
+    [Fact]
     public async Task GetStats_GuestAgentDoesNotAnswer_ReportsMinusOne()
     {
         _agent.Hypervisor.Domain("vm1").GuestAgentAnswers = false;

@@ -31,10 +31,8 @@ public sealed partial class QemuHypervisor
             return (_options.GuestKernel, _options.GuestInitrd.Length > 0 ? _options.GuestInitrd : null);
         }
 
-        var dir = TestGuestLocator.Find(out var searched)
-            ?? throw new HypervisorException(
-                $"VM '{vm.VmName}' brings no kernel and the test guest is not built: run 'make guest' (looked in {string.Join(", ", searched.Take(4))} …) or set Qemu:GuestKernel.");
-        return (Path.Combine(dir, TestGuestLocator.KernelFile), Path.Combine(dir, TestGuestLocator.InitrdFile));
+        throw new HypervisorException(
+            $"Cannot start VM '{vm.VmName}': it brings no kernel and Qemu:GuestKernel is not set. Set Qemu:GuestKernel (and Qemu:GuestInitrd) to the kernel and initramfs of VMs that bring none, e.g. the test guest's .guest/vmlinux and .guest/initramfs.cpio.gz ('make guest').");
     }
 
     private static QemuRunFiles PrepareRunDirectory(VmDefinition vm, string runDirectory)
@@ -70,8 +68,8 @@ public sealed partial class QemuHypervisor
         }
 
         using var process = Process.Start(info) ?? throw new HypervisorException($"Cannot run QEMU '{_options.Binary}'.");
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(_options.StartTimeout);
+        using var timeout = new CancellationTokenSource(_options.StartTimeout, _time);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         var stderr = process.StandardError.ReadToEndAsync(cts.Token);
         try
         {

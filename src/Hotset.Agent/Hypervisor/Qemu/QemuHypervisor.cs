@@ -12,6 +12,7 @@ namespace Hotset.Agent.Hypervisor.Qemu;
 public sealed partial class QemuHypervisor(IOptions<QemuOptions> options, TimeProvider time, ILogger<QemuHypervisor> logger) : IHypervisor
 {
     private readonly QemuOptions _options = options.Value;
+    private readonly TimeProvider _time = time;
     private HypervisorInfo? _info;
 
     public Task<HypervisorInfo> GetInfoAsync(CancellationToken ct)
@@ -38,7 +39,7 @@ public sealed partial class QemuHypervisor(IOptions<QemuOptions> options, TimePr
         var (kernel, initrd) = BootFiles(definition);
         var args = QemuCommandLine.Build(definition, _options, files, topology, kernel, initrd);
 
-        var started = time.GetTimestamp();
+        var started = _time.GetTimestamp();
         await RunDaemonizingAsync(definition, args, ct);
         var pid = QemuProcess.ReadNumberFile(files.PidFile)
             ?? throw new HypervisorException($"QEMU started VM '{definition.VmName}' but wrote no PID to {files.PidFile}.");
@@ -46,9 +47,9 @@ public sealed partial class QemuHypervisor(IOptions<QemuOptions> options, TimePr
         try
         {
             var qmp = await QmpClient.ConnectAsync(files.QmpSocket, _options.QmpTimeout, logger, ct);
-            var elapsed = time.GetElapsedTime(started).TotalMilliseconds;
+            var elapsed = _time.GetElapsedTime(started).TotalMilliseconds;
             LogStarted(logger, definition.VmId, pid, definition.NumberOfCpus, definition.MaxVCpus, elapsed);
-            var domain = new QemuDomain(definition, _options, files, pid, definition.NumberOfCpus, qmp, time, logger);
+            var domain = new QemuDomain(definition, _options, files, pid, definition.NumberOfCpus, qmp, _time, logger);
             await domain.LoadSlotsAsync(ct);
             return domain;
         }
@@ -82,8 +83,8 @@ public sealed partial class QemuHypervisor(IOptions<QemuOptions> options, TimePr
         }
 
         var created = CreatedVcpusFile.Read(files.CreatedVcpusFile) ?? 0;
-        var domain = new QemuDomain(definition, _options, files, pid, created, qmp, time, logger);
-        if (await domain.GetVcpuCountAsync(ct) is var live && live > created)
+        var domain = new QemuDomain(definition, _options, files, pid, created, qmp, _time, logger);
+        if (await domain.Vcpus.GetVcpuCountAsync(ct) is var live && live > created)
         {
             // The count was lost (or the agent stopped between a device_add and its write): what QEMU has now is a lower bound.
             domain.AssumeCreated(live);

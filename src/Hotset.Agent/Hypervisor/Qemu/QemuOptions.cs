@@ -12,12 +12,12 @@ public sealed class QemuOptions
     public string Binary { get; set; } = "qemu-system-x86_64";
 
     /// <summary>
-    /// Kernel of a VM that brings none. Empty: the test guest's <c>.guest/vmlinux</c>, found through
-    /// <c>HOTSET_GUEST_DIR</c> or upwards from the working directory and from the agent's own directory.
+    /// Kernel of a VM that brings none (e.g. the test guest's <c>.guest/vmlinux</c>). Empty: such a VM is refused,
+    /// saying so.
     /// </summary>
     public string GuestKernel { get; set; } = "";
 
-    /// <summary>Initramfs of a VM that brings no kernel. Empty: the test guest's <c>.guest/initramfs.cpio.gz</c>.</summary>
+    /// <summary>Initramfs of a VM that brings no kernel (e.g. the test guest's <c>.guest/initramfs.cpio.gz</c>). Empty: none.</summary>
     public string GuestInitrd { get; set; } = "";
 
     /// <summary>Machine type of a VM whose definition names none.</summary>

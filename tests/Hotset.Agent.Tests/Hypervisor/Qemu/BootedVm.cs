@@ -13,7 +13,7 @@ public sealed class BootedVm : IAsyncLifetime
     public const int MaxVcpus = 4;
     private string? _runDirectory;
 
-    public QemuDomain Domain { get; private set; } = null!;
+    internal QemuDomain Domain { get; private set; } = null!;
 
     public VmDefinition Definition { get; } = TestGuest.Vm("hotset-test", 1, MaxVcpus);
 
@@ -47,13 +47,13 @@ public sealed class BootedVm : IAsyncLifetime
         {
             try
             {
-                await domain.DestroyAsync(CancellationToken.None);
+                await domain.Lifetime.DestroyAsync(CancellationToken.None);
             }
             finally
             {
-                if (QemuProcessProbe.IsAlive(domain.ProcessId))
+                if (QemuProcessProbe.IsAlive(domain.Lifetime.ProcessId))
                 {
-                    Process.GetProcessById(domain.ProcessId).Kill();
+                    Process.GetProcessById(domain.Lifetime.ProcessId).Kill();
                 }
             }
         }

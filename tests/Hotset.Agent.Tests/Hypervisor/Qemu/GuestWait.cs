@@ -16,7 +16,7 @@ internal static class GuestWait
     public static async Task<TimeSpan> UntilAgentAnswersAsync(IDomain domain, TimeSpan deadline)
     {
         var clock = Stopwatch.StartNew();
-        while (await domain.GetGuestOnlineCpusAsync(CancellationToken.None) is null)
+        while (await domain.GuestCpus.GetGuestOnlineCpusAsync(CancellationToken.None) is null)
         {
             Assert.True(clock.Elapsed < deadline, $"The guest agent did not answer within {deadline.TotalSeconds} s of boot.");
             await Task.Delay(100);
@@ -32,7 +32,7 @@ internal static class GuestWait
         IReadOnlyList<int>? online = null;
         while (clock.Elapsed < Deadline)
         {
-            online = await domain.GetGuestOnlineCpusAsync(CancellationToken.None);
+            online = await domain.GuestCpus.GetGuestOnlineCpusAsync(CancellationToken.None);
             if (online?.Count == count)
             {
                 return clock.Elapsed;
@@ -52,7 +52,7 @@ internal static class GuestWait
         var now = -1;
         while (clock.Elapsed < Deadline)
         {
-            now = await domain.GetVcpuCountAsync(CancellationToken.None);
+            now = await domain.Vcpus.GetVcpuCountAsync(CancellationToken.None);
             if (now == count)
             {
                 return;

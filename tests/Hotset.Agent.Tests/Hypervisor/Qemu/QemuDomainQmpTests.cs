@@ -35,7 +35,7 @@ public sealed class QemuDomainQmpTests : IAsyncLifetime
     {
         _qemu.On("device_add", args => Plug(args));
 
-        await _domain.SetVcpusAsync(3, CancellationToken.None);
+        await _domain.Vcpus.SetVcpusAsync(3, CancellationToken.None);
 
         var adds = _qemu.Received.Where(r => r["execute"]!.GetValue<string>() == "device_add").Select(r => r["arguments"]!).ToList();
         Assert.Equal(["vcpu1", "vcpu2"], adds.Select(a => a["id"]!.GetValue<string>()));
@@ -49,7 +49,7 @@ public sealed class QemuDomainQmpTests : IAsyncLifetime
     {
         _qemu.On("device_add", args => _plugged.Count < 2 ? Plug(args) : FakeQmpReply.Fail("GenericError", "CPU hotplug is not supported"));
 
-        var e = await Assert.ThrowsAsync<HypervisorException>(() => _domain.SetVcpusAsync(4, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<HypervisorException>(() => _domain.Vcpus.SetVcpusAsync(4, CancellationToken.None));
 
         Assert.Equal("QEMU refused to plug vCPU 2 into VM 'vm1': CPU hotplug is not supported. The VM has 2 vCPUs now.", e.Message);
     }
@@ -69,7 +69,7 @@ public sealed class QemuDomainQmpTests : IAsyncLifetime
             };
         });
 
-        await _domain.SetVcpusAsync(1, CancellationToken.None);
+        await _domain.Vcpus.SetVcpusAsync(1, CancellationToken.None);
 
         Assert.Equal(["vcpu2", "vcpu1"], _qemu.Received.Where(r => r["execute"]!.GetValue<string>() == "device_del").Select(r => r["arguments"]!["id"]!.GetValue<string>()));
     }
@@ -84,9 +84,9 @@ public sealed class QemuDomainQmpTests : IAsyncLifetime
             return FakeQmpReply.Ok();
         });
 
-        await _domain.SetVcpusAsync(1, CancellationToken.None);
+        await _domain.Vcpus.SetVcpusAsync(1, CancellationToken.None);
 
-        Assert.Equal(1, await _domain.GetVcpuCountAsync(CancellationToken.None));
+        Assert.Equal(1, await _domain.Vcpus.GetVcpuCountAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class QemuDomainQmpTests : IAsyncLifetime
         _plugged.UnionWith([1, 2]);
         _qemu.On("device_del", FakeQmpReply.Ok());
 
-        var e = await Assert.ThrowsAsync<HypervisorException>(() => _domain.SetVcpusAsync(2, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<HypervisorException>(() => _domain.Vcpus.SetVcpusAsync(2, CancellationToken.None));
 
         Assert.Equal("Unplugging vCPUs from VM 'vm1' failed: the guest did not eject 1 of 1 vCPUs within 0.6 s (it may still do so later). The VM has 3 vCPUs now.", e.Message);
     }
@@ -106,7 +106,7 @@ public sealed class QemuDomainQmpTests : IAsyncLifetime
         _plugged.Add(1);
         _qemu.On("device_del", FakeQmpReply.Disconnect());
 
-        var e = await Assert.ThrowsAsync<HypervisorException>(() => _domain.SetVcpusAsync(1, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<HypervisorException>(() => _domain.Vcpus.SetVcpusAsync(1, CancellationToken.None));
 
         Assert.StartsWith("Changing the vCPUs of VM 'vm1' failed: QMP 'device_del' failed: QEMU closed the QMP socket", e.Message, StringComparison.Ordinal);
     }
@@ -117,7 +117,7 @@ public sealed class QemuDomainQmpTests : IAsyncLifetime
         await _domain.DisposeAsync();
         _domain = await DomainAsync(new QemuOptions { VcpuBudget = 4 }, created: 3);
 
-        var e = await Assert.ThrowsAsync<HypervisorException>(() => _domain.SetVcpusAsync(3, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<HypervisorException>(() => _domain.Vcpus.SetVcpusAsync(3, CancellationToken.None));
 
         Assert.Contains("QEMU can create only 1 more vCPUs in this VM's life (3 of 4 created so far", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(_qemu.Received, r => r["execute"]!.GetValue<string>() == "device_add");
@@ -127,9 +127,9 @@ public sealed class QemuDomainQmpTests : IAsyncLifetime
     public async Task ExecuteAsync_QemuGone_HypervisorExceptionNamingTheVm()
     {
         _qemu.Disconnect();
-        await _domain.Qmp.Closed.WaitAsync(TimeSpan.FromSeconds(5));
+        await _domain.Monitor.Qmp.Closed.WaitAsync(TimeSpan.FromSeconds(5));
 
-        var e = await Assert.ThrowsAsync<HypervisorException>(() => _domain.GetVcpuCountAsync(CancellationToken.None));
+        var e = await Assert.ThrowsAsync<HypervisorException>(() => _domain.Vcpus.GetVcpuCountAsync(CancellationToken.None));
 
         Assert.StartsWith("VM 'vm1': QMP 'query-cpus-fast' failed:", e.Message, StringComparison.Ordinal);
         Assert.IsType<QmpException>(e.InnerException);

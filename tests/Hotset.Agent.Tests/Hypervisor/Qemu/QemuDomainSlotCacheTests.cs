@@ -44,10 +44,10 @@ public sealed class QemuDomainSlotCacheTests : IAsyncLifetime
     {
         var loaded = SlotQueries();
 
-        await _domain.SetVcpusAsync(3, CancellationToken.None);
-        await _domain.SetVcpusAsync(4, CancellationToken.None);
-        await _domain.SetVcpusAsync(2, CancellationToken.None);
-        await _domain.SetVcpusAsync(3, CancellationToken.None);
+        await _domain.Vcpus.SetVcpusAsync(3, CancellationToken.None);
+        await _domain.Vcpus.SetVcpusAsync(4, CancellationToken.None);
+        await _domain.Vcpus.SetVcpusAsync(2, CancellationToken.None);
+        await _domain.Vcpus.SetVcpusAsync(3, CancellationToken.None);
 
         Assert.Equal((1, 0), (loaded, SlotQueries() - loaded));
         Assert.Equal([0, 1, 2], _plugged.Keys);
@@ -59,7 +59,7 @@ public sealed class QemuDomainSlotCacheTests : IAsyncLifetime
     {
         var before = _qemu.Received.Count;
 
-        var previous = await _domain.SetVcpusAsync(2, CancellationToken.None);
+        var previous = await _domain.Vcpus.SetVcpusAsync(2, CancellationToken.None);
 
         Assert.Equal(["query-cpus-fast", "device_add"], _qemu.Received.Skip(before).Select(r => r["execute"]!.GetValue<string>()));
         Assert.Equal([0, 1], _plugged.Keys);
@@ -69,23 +69,23 @@ public sealed class QemuDomainSlotCacheTests : IAsyncLifetime
     [Fact]
     public async Task SetVcpusAsync_UnplugAndNoChange_ReturnThePreviousCount()
     {
-        await _domain.SetVcpusAsync(3, CancellationToken.None);
+        await _domain.Vcpus.SetVcpusAsync(3, CancellationToken.None);
 
-        Assert.Equal(3, await _domain.SetVcpusAsync(3, CancellationToken.None));
-        Assert.Equal(3, await _domain.SetVcpusAsync(2, CancellationToken.None));
+        Assert.Equal(3, await _domain.Vcpus.SetVcpusAsync(3, CancellationToken.None));
+        Assert.Equal(3, await _domain.Vcpus.SetVcpusAsync(2, CancellationToken.None));
         Assert.Equal([0, 1], _plugged.Keys);
     }
 
     [Fact]
     public async Task SetVcpusAsync_SlotTakenBehindTheAgentsBack_OneRefreshThenTheNextFreeSlot()
     {
-        await _domain.SetVcpusAsync(3, CancellationToken.None);
+        await _domain.Vcpus.SetVcpusAsync(3, CancellationToken.None);
         var before = SlotQueries();
         _plugged.Remove(2);
         _plugged[3] = "diag3";
 
         // The count still matches (3), but slot 3, free in the cache, is taken: device_add fails, one refresh, retry.
-        await _domain.SetVcpusAsync(4, CancellationToken.None);
+        await _domain.Vcpus.SetVcpusAsync(4, CancellationToken.None);
 
         Assert.Equal(1, SlotQueries() - before);
         Assert.Equal([0, 1, 2, 3], _plugged.Keys);
@@ -98,7 +98,7 @@ public sealed class QemuDomainSlotCacheTests : IAsyncLifetime
     {
         _plugged[1] = "diag1";
 
-        var previous = await _domain.SetVcpusAsync(3, CancellationToken.None);
+        var previous = await _domain.Vcpus.SetVcpusAsync(3, CancellationToken.None);
 
         // The count query sent with the first device_add showed 2, not the cached 1: that device_add (slot 1) was refused.
         Assert.Equal(2, SlotQueries());
@@ -113,7 +113,7 @@ public sealed class QemuDomainSlotCacheTests : IAsyncLifetime
     {
         _plugged[5] = "diag5";
 
-        var previous = await _domain.SetVcpusAsync(2, CancellationToken.None);
+        var previous = await _domain.Vcpus.SetVcpusAsync(2, CancellationToken.None);
 
         // The device_add into slot 1 went through, but QEMU had 2 vCPUs already: the one too many is unplugged again.
         Assert.Equal([0, 1], _plugged.Keys);
@@ -125,11 +125,11 @@ public sealed class QemuDomainSlotCacheTests : IAsyncLifetime
     [Fact]
     public async Task SetVcpusAsync_UnpluggedBehindTheAgentsBack_OneRefreshThenUnplugsWhatIsThere()
     {
-        await _domain.SetVcpusAsync(3, CancellationToken.None);
+        await _domain.Vcpus.SetVcpusAsync(3, CancellationToken.None);
         _plugged.Remove(2);
         _plugged[4] = "diag4";
 
-        await _domain.SetVcpusAsync(2, CancellationToken.None);
+        await _domain.Vcpus.SetVcpusAsync(2, CancellationToken.None);
 
         Assert.Equal([0, 1], _plugged.Keys);
     }

@@ -13,12 +13,12 @@ public sealed class QemuDomainTests(BootedVm vm, ITestOutputHelper output) : ICl
         await ResetToAsync(1);
 
         var clock = Stopwatch.StartNew();
-        await vm.Domain.SetVcpusAsync(4, CancellationToken.None);
+        await vm.Domain.Vcpus.SetVcpusAsync(4, CancellationToken.None);
         var plugged = clock.Elapsed;
 
-        Assert.Equal(4, await vm.Domain.GetVcpuCountAsync(CancellationToken.None));
+        Assert.Equal(4, await vm.Domain.Vcpus.GetVcpuCountAsync(CancellationToken.None));
         var online = await GuestWait.UntilOnlineAsync(vm.Domain, 4);
-        Assert.Equal([0, 1, 2, 3], await vm.Domain.GetGuestOnlineCpusAsync(CancellationToken.None));
+        Assert.Equal([0, 1, 2, 3], await vm.Domain.GuestCpus.GetGuestOnlineCpusAsync(CancellationToken.None));
         output.WriteLine($"boot: QMP after {vm.QemuStart.TotalMilliseconds:0} ms, guest agent after {vm.BootToGuestAgent.TotalMilliseconds:0} ms");
         output.WriteLine($"plug 1->4: QEMU done in {plugged.TotalMilliseconds:0} ms, online in the guest {online.TotalMilliseconds:0} ms later");
     }
@@ -29,12 +29,12 @@ public sealed class QemuDomainTests(BootedVm vm, ITestOutputHelper output) : ICl
         await ResetToAsync(4);
 
         var clock = Stopwatch.StartNew();
-        await vm.Domain.SetVcpusAsync(2, CancellationToken.None);
+        await vm.Domain.Vcpus.SetVcpusAsync(2, CancellationToken.None);
         var unplugged = clock.Elapsed;
 
-        Assert.Equal(2, await vm.Domain.GetVcpuCountAsync(CancellationToken.None));
+        Assert.Equal(2, await vm.Domain.Vcpus.GetVcpuCountAsync(CancellationToken.None));
         await GuestWait.UntilOnlineAsync(vm.Domain, 2);
-        Assert.Equal([0, 1], await vm.Domain.GetGuestOnlineCpusAsync(CancellationToken.None));
+        Assert.Equal([0, 1], await vm.Domain.GuestCpus.GetGuestOnlineCpusAsync(CancellationToken.None));
         output.WriteLine($"unplug 4->2 confirmed (guest ejected both) in {unplugged.TotalMilliseconds:0} ms");
     }
 
@@ -46,14 +46,14 @@ public sealed class QemuDomainTests(BootedVm vm, ITestOutputHelper output) : ICl
         for (var round = 1; round <= 5; round++)
         {
             var clock = Stopwatch.StartNew();
-            await vm.Domain.SetVcpusAsync(2, CancellationToken.None);
-            Assert.Equal(2, await vm.Domain.GetVcpuCountAsync(CancellationToken.None));
+            await vm.Domain.Vcpus.SetVcpusAsync(2, CancellationToken.None);
+            Assert.Equal(2, await vm.Domain.Vcpus.GetVcpuCountAsync(CancellationToken.None));
             var online = await GuestWait.UntilOnlineAsync(vm.Domain, 2);
             var plug = clock.Elapsed;
 
             clock.Restart();
-            await vm.Domain.SetVcpusAsync(1, CancellationToken.None);
-            Assert.Equal(1, await vm.Domain.GetVcpuCountAsync(CancellationToken.None));
+            await vm.Domain.Vcpus.SetVcpusAsync(1, CancellationToken.None);
+            Assert.Equal(1, await vm.Domain.Vcpus.GetVcpuCountAsync(CancellationToken.None));
             await GuestWait.UntilOnlineAsync(vm.Domain, 1);
             output.WriteLine($"round {round}: plug+online {plug.TotalMilliseconds:0} ms (guest {online.TotalMilliseconds:0} ms), unplug {clock.Elapsed.TotalMilliseconds:0} ms");
         }
@@ -64,10 +64,10 @@ public sealed class QemuDomainTests(BootedVm vm, ITestOutputHelper output) : ICl
     {
         await ResetToAsync(1);
 
-        await vm.Domain.SetVcpusAsync(3, CancellationToken.None);
+        await vm.Domain.Vcpus.SetVcpusAsync(3, CancellationToken.None);
         try
         {
-            await vm.Domain.SetVcpusAsync(1, CancellationToken.None);
+            await vm.Domain.Vcpus.SetVcpusAsync(1, CancellationToken.None);
         }
         catch (HypervisorException e)
         {
@@ -75,7 +75,7 @@ public sealed class QemuDomainTests(BootedVm vm, ITestOutputHelper output) : ICl
             Assert.Contains("vCPUs now.", e.Message, StringComparison.Ordinal);
         }
 
-        var count = await vm.Domain.GetVcpuCountAsync(CancellationToken.None);
+        var count = await vm.Domain.Vcpus.GetVcpuCountAsync(CancellationToken.None);
         await GuestWait.UntilOnlineAsync(vm.Domain, count);
         output.WriteLine($"plug 1->3 then unplug at once: QEMU has {count}");
     }
@@ -85,11 +85,11 @@ public sealed class QemuDomainTests(BootedVm vm, ITestOutputHelper output) : ICl
     {
         await ResetToAsync(2);
 
-        var e = await Assert.ThrowsAsync<HypervisorException>(() => vm.Domain.SetVcpusAsync(BootedVm.MaxVcpus + 1, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<HypervisorException>(() => vm.Domain.Vcpus.SetVcpusAsync(BootedVm.MaxVcpus + 1, CancellationToken.None));
 
         Assert.Contains("Cannot set 5 vCPUs", e.Message, StringComparison.Ordinal);
         Assert.Contains("at most 4 vCPUs", e.Message, StringComparison.Ordinal);
-        Assert.Equal(2, await vm.Domain.GetVcpuCountAsync(CancellationToken.None));
+        Assert.Equal(2, await vm.Domain.Vcpus.GetVcpuCountAsync(CancellationToken.None));
     }
 
     [Theory]
@@ -99,10 +99,10 @@ public sealed class QemuDomainTests(BootedVm vm, ITestOutputHelper output) : ICl
     {
         await ResetToAsync(1);
 
-        var e = await Assert.ThrowsAsync<HypervisorException>(() => vm.Domain.SetVcpusAsync(count, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<HypervisorException>(() => vm.Domain.Vcpus.SetVcpusAsync(count, CancellationToken.None));
 
         Assert.Contains("at least 1 vCPU", e.Message, StringComparison.Ordinal);
-        Assert.Equal(1, await vm.Domain.GetVcpuCountAsync(CancellationToken.None));
+        Assert.Equal(1, await vm.Domain.Vcpus.GetVcpuCountAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class QemuDomainTests(BootedVm vm, ITestOutputHelper output) : ICl
     {
         await ResetToAsync(2);
 
-        var threads = await vm.Domain.GetVcpuThreadsAsync(CancellationToken.None);
+        var threads = await vm.Domain.Vcpus.GetVcpuThreadsAsync(CancellationToken.None);
 
         Assert.Equal([0, 1], threads.Select(t => t.Index));
         var pinner = new VcpuPinner();
@@ -122,14 +122,14 @@ public sealed class QemuDomainTests(BootedVm vm, ITestOutputHelper output) : ICl
     [Fact]
     public async Task GetGuestCpuUsageAsync_RunningGuest_PercentBetween0And100()
     {
-        var usage = await vm.Domain.GetGuestCpuUsageAsync(CancellationToken.None);
+        var usage = await vm.Domain.GuestCpus.GetGuestCpuUsageAsync(CancellationToken.None);
 
         Assert.InRange(usage!.Value, 0, 100);
     }
 
     private async Task ResetToAsync(int count)
     {
-        await vm.Domain.SetVcpusAsync(count, CancellationToken.None);
+        await vm.Domain.Vcpus.SetVcpusAsync(count, CancellationToken.None);
         await GuestWait.UntilOnlineAsync(vm.Domain, count);
     }
 }

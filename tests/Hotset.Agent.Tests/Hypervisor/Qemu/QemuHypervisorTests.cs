@@ -1,5 +1,6 @@
 using Hotset.Agent.Hypervisor;
 using Hotset.Agent.Hypervisor.Qemu;
+using Hotset.Agent.Hypervisor.Qmp;
 using Hotset.Core.Agent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -42,15 +43,15 @@ public sealed class QemuHypervisorTests : IAsyncLifetime
         _started.Add((domain, dir));
 
         Assert.NotNull(domain);
-        Assert.Equal(first.ProcessId, domain.ProcessId);
-        Assert.Equal(3, await domain.GetVcpuCountAsync(CancellationToken.None));
-        await domain.SetVcpusAsync(1, CancellationToken.None);
+        Assert.Equal(first.Lifetime.ProcessId, domain.Lifetime.ProcessId);
+        Assert.Equal(3, await domain.Vcpus.GetVcpuCountAsync(CancellationToken.None));
+        await domain.Vcpus.SetVcpusAsync(1, CancellationToken.None);
         await GuestWait.UntilOnlineAsync(domain, 1);
-        await domain.SetVcpusAsync(4, CancellationToken.None);
+        await domain.Vcpus.SetVcpusAsync(4, CancellationToken.None);
         await GuestWait.UntilOnlineAsync(domain, 4);
 
-        await domain.ShutdownAsync(CancellationToken.None);
-        var exit = await domain.Exited.WaitAsync(ExitDeadline);
+        await domain.Lifetime.ShutdownAsync(CancellationToken.None);
+        var exit = await domain.Lifetime.Exited.WaitAsync(ExitDeadline);
         Assert.Contains("guest powered off", exit, StringComparison.Ordinal);
         Assert.Null(await hypervisor.AttachAsync(vm, dir, CancellationToken.None));
     }
@@ -66,23 +67,23 @@ public sealed class QemuHypervisorTests : IAsyncLifetime
         var domain = (QemuDomain)await StartAsync(hypervisor, vm, dir);
         await GuestWait.UntilAgentAnswersAsync(domain, GuestWait.Boot);
 
-        await domain.SetVcpusAsync(3, CancellationToken.None);
+        await domain.Vcpus.SetVcpusAsync(3, CancellationToken.None);
         await GuestWait.UntilOnlineAsync(domain, 3);
-        await domain.SetVcpusAsync(1, CancellationToken.None);
-        await domain.SetVcpusAsync(2, CancellationToken.None);
+        await domain.Vcpus.SetVcpusAsync(1, CancellationToken.None);
+        await domain.Vcpus.SetVcpusAsync(2, CancellationToken.None);
         await GuestWait.UntilOnlineAsync(domain, 2);
-        await domain.SetVcpusAsync(1, CancellationToken.None);
+        await domain.Vcpus.SetVcpusAsync(1, CancellationToken.None);
         Assert.Equal(4, domain.CreatedVcpus);
 
-        var e = await Assert.ThrowsAsync<HypervisorException>(() => domain.SetVcpusAsync(2, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<HypervisorException>(() => domain.Vcpus.SetVcpusAsync(2, CancellationToken.None));
 
         Assert.Contains("can create only 0 more vCPUs", e.Message, StringComparison.Ordinal);
         Assert.Contains("restart the VM", e.Message, StringComparison.Ordinal);
-        Assert.Equal(1, await domain.GetVcpuCountAsync(CancellationToken.None));
-        await domain.DestroyAsync(CancellationToken.None);
-        Assert.False(QemuProcessProbe.IsAlive(domain.ProcessId));
+        Assert.Equal(1, await domain.Vcpus.GetVcpuCountAsync(CancellationToken.None));
+        await domain.Lifetime.DestroyAsync(CancellationToken.None);
+        Assert.False(QemuProcessProbe.IsAlive(domain.Lifetime.ProcessId));
         Assert.False(File.Exists(Path.Combine(dir, "qmp.sock")));
-        Assert.Equal("QEMU was stopped by the agent (destroy).", await domain.Exited.WaitAsync(ExitDeadline));
+        Assert.Equal("QEMU was stopped by the agent (destroy).", await domain.Lifetime.Exited.WaitAsync(ExitDeadline));
     }
 
     [Fact]
@@ -94,25 +95,26 @@ public sealed class QemuHypervisorTests : IAsyncLifetime
         var domain = (QemuDomain)await StartAsync(Hypervisor(options), TestGuest.Vm("hotset-noeject", 2, 4), dir);
 
         // Still booting: QEMU refuses CPU unplug until the guest has switched ACPI CPU hotplug on.
-        var early = await Assert.ThrowsAsync<HypervisorException>(() => domain.SetVcpusAsync(1, CancellationToken.None));
+        var early = await Assert.ThrowsAsync<HypervisorException>(() => domain.Vcpus.SetVcpusAsync(1, CancellationToken.None));
         Assert.Contains("QEMU refused to unplug vCPU 1: acpi: device unplug request for not supported device type", early.Message, StringComparison.Ordinal);
         Assert.Contains("The VM has 2 vCPUs now.", early.Message, StringComparison.Ordinal);
 
         // Booted but paused: the eject request waits in the guest's ACPI queue past the timeout.
         await GuestWait.UntilAgentAnswersAsync(domain, GuestWait.Boot);
         await GuestWait.UntilOnlineAsync(domain, 2);
-        await domain.Qmp.ExecuteAsync("stop", null, CancellationToken.None);
-        var late = await Assert.ThrowsAsync<HypervisorException>(() => domain.SetVcpusAsync(1, CancellationToken.None));
+        await using var diag = await QmpClient.ConnectAsync(Path.Combine(dir, "qmp-diag.sock"), TimeSpan.FromSeconds(10), NullLogger.Instance, CancellationToken.None);
+        await diag.ExecuteAsync("stop", null, CancellationToken.None);
+        var late = await Assert.ThrowsAsync<HypervisorException>(() => domain.Vcpus.SetVcpusAsync(1, CancellationToken.None));
         Assert.Contains("did not eject 1 of 1 vCPUs within 0.5 s (it may still do so later)", late.Message, StringComparison.Ordinal);
         Assert.Contains("The VM has 2 vCPUs now.", late.Message, StringComparison.Ordinal);
 
         // Running again, the guest completes the eject on its own.
-        await domain.Qmp.ExecuteAsync("cont", null, CancellationToken.None);
+        await diag.ExecuteAsync("cont", null, CancellationToken.None);
         await GuestWait.UntilOnlineAsync(domain, 1);
         await GuestWait.UntilQemuHasAsync(domain, 1);
 
-        System.Diagnostics.Process.GetProcessById(domain.ProcessId).Kill();
-        var exit = await domain.Exited.WaitAsync(ExitDeadline);
+        System.Diagnostics.Process.GetProcessById(domain.Lifetime.ProcessId).Kill();
+        var exit = await domain.Lifetime.Exited.WaitAsync(ExitDeadline);
         Assert.StartsWith("QEMU exited unexpectedly", exit, StringComparison.Ordinal);
     }
 

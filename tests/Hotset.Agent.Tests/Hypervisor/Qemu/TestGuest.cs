@@ -13,8 +13,8 @@ public sealed class TestGuest
     public TestGuest()
     {
         Directory = Environment.GetEnvironmentVariable("HOTSET_GUEST_DIR") is { Length: > 0 } env ? env : Path.Combine(RepoRoot(), ".guest");
-        Kernel = Path.Combine(Directory, TestGuestLocator.KernelFile);
-        Initrd = Path.Combine(Directory, TestGuestLocator.InitrdFile);
+        Kernel = Path.Combine(Directory, "vmlinux");
+        Initrd = Path.Combine(Directory, "initramfs.cpio.gz");
         if (!File.Exists(Kernel) || !File.Exists(Initrd))
         {
             throw new InvalidOperationException($"The test guest is not built: {Kernel} or {Initrd} is missing. Run 'make guest' (guest/build.sh) first.");

@@ -37,7 +37,7 @@ internal sealed class RealAgent : IAsyncDisposable
         await Rpc.CreateAsync(definition);
         if (Factory.Vm(definition.VmId).Snapshot().Domain is { } domain)
         {
-            _pids.Add(domain.ProcessId);
+            _pids.Add(domain.Lifetime.ProcessId);
         }
 
         await UntilCpusAsync(definition.VmId, cpus);

@@ -1,12 +1,13 @@
 using Hotset.Core.Agent;
 
-namespace Hotset.Agent.Rpc;
+namespace Hotset.Agent.Faults;
 
 /// <summary>
-/// An expected failure of a verb, with its <see cref="AgentErrorCodes"/> code and a sentence for the caller.
-/// <see cref="AgentFaultFilter"/> turns it into the JSON-RPC error reply; nothing else catches it.
+/// An expected failure of a verb, with its <see cref="AgentErrorCodes"/> code and a sentence for the caller: the
+/// agent's faults, whatever the transport. The RPC layer's fault filter turns it into the JSON-RPC error reply;
+/// nothing else catches it.
 /// </summary>
-public sealed class AgentFaultException(int code, string message) : Exception(message)
+public sealed class AgentFaultException(int code, string message, Exception? inner = null) : Exception(message, inner)
 {
     public int Code { get; } = code;
 

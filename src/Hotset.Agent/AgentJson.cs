@@ -1,10 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace Hotset.Agent.Rpc;
+namespace Hotset.Agent;
 
-/// <summary>JSON settings of the agent's wire: the Core records name their members, so no naming policy is needed.</summary>
-internal static class RpcJson
+/// <summary>JSON settings of the agent's wire (calls, replies, faults): the Core records name their members, so no naming policy is needed.</summary>
+internal static class AgentJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.General)
     {

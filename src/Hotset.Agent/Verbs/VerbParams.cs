@@ -1,9 +1,11 @@
 using System.Text.Json;
 
-namespace Hotset.Agent.Rpc;
+using Hotset.Agent.Faults;
+
+namespace Hotset.Agent.Verbs;
 
 /// <summary>Reads a verb's named parameters; anything missing or of the wrong type answers -32602.</summary>
-internal static class RpcParams
+internal static class VerbParams
 {
     public static T Read<T>(JsonElement? parameters)
         where T : class
@@ -16,7 +18,7 @@ internal static class RpcParams
 
         try
         {
-            return value.Deserialize<T>(RpcJson.Options)
+            return value.Deserialize<T>(AgentJson.Options)
                 ?? throw AgentFaultException.InvalidParams("\"params\" must not be null.");
         }
         catch (JsonException e)
