@@ -1,5 +1,6 @@
 using Hotset.Engine.Api;
 using Hotset.Engine.Auth;
+using Hotset.Engine.Hosts.Commands;
 using Hotset.Engine.Monitoring;
 using Hotset.Engine.Persistence;
 using Hotset.Engine.Vms.Commands;
@@ -10,6 +11,7 @@ builder.Services.AddPersistence();
 builder.Services.AddEngineAuth();
 builder.Services.AddApi();
 builder.Services.AddVmCommands();
+builder.Services.AddHostCommands();
 builder.Services.AddHostMonitoring();
 
 var app = builder.Build();

@@ -1,7 +1,6 @@
-using Hotset.Core.Vms;
 using Hotset.Engine.Api.Representations;
-using Hotset.Engine.Audit;
 using Hotset.Engine.Vms;
+using Hotset.Engine.Vms.Commands;
 
 namespace Hotset.Engine.Api.Vms;
 
@@ -43,7 +42,7 @@ public static class VmEndpoints
         };
     }
 
-    private static async Task<IResult> UpdateAsync(string id, HttpContext context, IVmStore store, IVmCommands commands,
+    private static async Task<IResult> UpdateAsync(string id, HttpContext context, IVmStore store, UpdateVmCommand command,
         CancellationToken ct)
     {
         if (await Find(id, store, ct) is not { } vm)
@@ -69,7 +68,7 @@ public static class VmEndpoints
             return errors.ToFault();
         }
 
-        var outcome = await commands.UpdateAsync(new UpdateVm(vm.Id, patch, nextRun, ApiCaller.Of(context)), ct);
+        var outcome = await command.RunAsync(new UpdateVm(vm.Id, patch, nextRun, ApiCaller.Of(context)), ct);
         if (!outcome.Result.Succeeded)
         {
             return outcome.Result.ToFaultResult();
@@ -85,32 +84,16 @@ public static class VmEndpoints
         return result;
     }
 
-    private static async Task<IResult> RemoveAsync(string id, HttpContext context, IVmStore store, IAuditLog audit,
+    private static async Task<IResult> RemoveAsync(string id, HttpContext context, RemoveVmCommand command,
         CancellationToken ct)
     {
-        if (await Find(id, store, ct) is not { } vm)
+        if (!Guid.TryParse(id, out var vmId))
         {
             return FaultResults.NotFound("VM", id);
         }
 
-        if (vm.Status != VmStatus.Down)
-        {
-            return FaultResults.Fault(new("VM_IS_RUNNING", Core.Faults.FaultKind.Conflict, "Cannot remove VM. VM is running."));
-        }
-
-        await store.RemoveAsync(vm.Id, ct);
-        var caller = ApiCaller.Of(context);
-        await audit.AddAsync(new AuditEvent
-        {
-            Code = 113,
-            Severity = AuditSeverity.Normal,
-            Message = $"VM {vm.Name} was successfully removed.",
-            VmId = vm.Id,
-            ClusterId = vm.ClusterId,
-            UserName = caller.UserName,
-            CorrelationId = caller.CorrelationId,
-        }, ct);
-        return new NodeResult(new Node("action").Add("status", "complete"));
+        var result = await command.RunAsync(new VmAction(vmId, ApiCaller.Of(context)), ct);
+        return result.Succeeded ? new NodeResult(new Node("action").Add("status", "complete")) : result.ToFaultResult();
     }
 
     internal static async Task<Vm?> Find(string id, IVmStore store, CancellationToken ct) =>
