@@ -129,6 +129,16 @@ public sealed class VmUpdateTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("", "not xml")]
+    [InlineData("?next_run=maybe", "<vm><description>d</description></vm>")]
+    public async Task Put_UnknownVmAndBadInput_404BeforeTheInput(string suffix, string body)
+    {
+        using var client = _app.Admin();
+        var response = await client.PutAsync($"{ApiClient.Api}/vms/{Guid.NewGuid()}{suffix}", ApiClient.Xml(body));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task Put_WithCorrelationId_ReachesCaller()
     {

@@ -45,36 +45,26 @@ public static class VmEndpoints
     private static async Task<IResult> UpdateAsync(string id, HttpContext context, IVmStore store, UpdateVmCommand command,
         CancellationToken ct)
     {
-        if (await Find(id, store, ct) is not { } vm)
+        if (!Guid.TryParse(id, out var vmId))
         {
             return FaultResults.NotFound("VM", id);
         }
 
-        if (QueryFlags.Read(context.Request, "next_run") is not { } nextRun)
+        // The command reads the VM under its lock; the endpoint reads it only when the input is bad, so that an
+        // unknown VM is still a 404 before a 400.
+        var (patch, nextRun, fault) = await ReadUpdateAsync(context.Request, ct);
+        if (fault is not null)
         {
-            return FaultResults.BadRequest("next_run takes true or false.");
+            return await store.GetAsync(vmId, ct) is null ? FaultResults.NotFound("VM", id) : fault;
         }
 
-        var (node, fault) = await ApiInput.ReadAsync(context.Request, VmInput.Shape, ct);
-        if (node is null)
-        {
-            return fault!;
-        }
-
-        var errors = new InputErrors();
-        var patch = VmInput.ToPatch(node, errors);
-        if (errors.Any)
-        {
-            return errors.ToFault();
-        }
-
-        var outcome = await command.RunAsync(new UpdateVm(vm.Id, patch, nextRun, ApiCaller.Of(context)), ct);
+        var outcome = await command.RunAsync(new UpdateVm(vmId, patch, nextRun, ApiCaller.Of(context)), ct);
         if (!outcome.Result.Succeeded)
         {
             return outcome.Result.ToFaultResult();
         }
 
-        var stored = outcome.Vm ?? await store.GetAsync(vm.Id, ct) ?? vm;
+        var stored = outcome.Vm ?? throw new InvalidOperationException($"The update of VM {vmId} succeeded without a VM.");
         var result = new NodeResult(VmRepresentation.ToNode(stored));
         if (outcome.HotSet is { } hotSet)
         {
@@ -94,6 +84,25 @@ public static class VmEndpoints
 
         var result = await command.RunAsync(new VmAction(vmId, ApiCaller.Of(context)), ct);
         return result.Succeeded ? new NodeResult(new Node("action").Add("status", "complete")) : result.ToFaultResult();
+    }
+
+    private static async Task<(VmPatch Patch, bool NextRun, IResult? Fault)> ReadUpdateAsync(HttpRequest request,
+        CancellationToken ct)
+    {
+        if (QueryFlags.Read(request, "next_run") is not { } nextRun)
+        {
+            return (new VmPatch(), false, FaultResults.BadRequest("next_run takes true or false."));
+        }
+
+        var (node, fault) = await ApiInput.ReadAsync(request, VmInput.Shape, ct);
+        if (node is null)
+        {
+            return (new VmPatch(), false, fault!);
+        }
+
+        var errors = new InputErrors();
+        var patch = VmInput.ToPatch(node, errors);
+        return (patch, nextRun, errors.Any ? errors.ToFault() : null);
     }
 
     internal static async Task<Vm?> Find(string id, IVmStore store, CancellationToken ct) =>
