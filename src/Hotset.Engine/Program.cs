@@ -1,5 +1,6 @@
 using Hotset.Engine.Api;
 using Hotset.Engine.Auth;
+using Hotset.Engine.Clusters;
 using Hotset.Engine.Hosts.Commands;
 using Hotset.Engine.Monitoring;
 using Hotset.Engine.Persistence;
@@ -12,6 +13,7 @@ builder.Services.AddEngineAuth();
 builder.Services.AddApi();
 builder.Services.AddVmCommands();
 builder.Services.AddHostCommands();
+builder.Services.AddClusterCommands();
 builder.Services.AddHostMonitoring();
 
 var app = builder.Build();

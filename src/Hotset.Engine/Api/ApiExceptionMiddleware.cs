@@ -1,11 +1,9 @@
-
 namespace Hotset.Engine.Api;
 
 /// <summary>
 /// The API's one catch site for expected exceptions: a write that lost an optimistic-concurrency race becomes a 409
-/// fault, and so does a taken name no command turned into its own fault (a cluster renamed to a taken name); an
-/// unreadable request a 400. Anything else is a bug and stays a 500 with its stack in the log. The commands that add
-/// or rename VMs and hosts answer a taken name themselves (<c>VM_NAME_IN_USE</c>, <c>HOST_NAME_IN_USE</c>).
+/// fault; an unreadable request a 400. Anything else is a bug and stays a 500 with its stack in the log. A taken name
+/// is not caught here: the commands that add or rename turn it into their own fault (<c>VM_NAME_IN_USE</c>, …).
 /// </summary>
 internal sealed partial class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExceptionMiddleware> logger)
 {
@@ -15,7 +13,7 @@ internal sealed partial class ApiExceptionMiddleware(RequestDelegate next, ILogg
         {
             await next(context);
         }
-        catch (Exception e) when (e is ConcurrencyException or DuplicateNameException && !context.Response.HasStarted)
+        catch (ConcurrencyException e) when (!context.Response.HasStarted)
         {
             LogConflict(e.Message);
             await FaultResults.Fault(ApiFaults.Conflict(e.Message)).ExecuteAsync(context);
