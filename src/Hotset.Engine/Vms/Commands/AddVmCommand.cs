@@ -15,6 +15,8 @@ namespace Hotset.Engine.Vms.Commands;
 /// </summary>
 public sealed class AddVmCommand(IVmStore vms, IAuditLog audit, IEngineConfigProvider config, TimeProvider clock)
 {
+    private const string AddPrefix = "Cannot add VM.";
+
     public static IReadOnlyList<Fault> Validate(VmConfiguration configuration, Cluster cluster, EngineConfig config)
     {
         var context = new VmCpuUpdateContext
@@ -63,6 +65,4 @@ public sealed class AddVmCommand(IVmStore vms, IAuditLog audit, IEngineConfigPro
         await audit.AddAsync(VmEvents.Created(vm, request.Caller), ct);
         return new(CommandResult.Ok, vm);
     }
-
-    private const string AddPrefix = "Cannot add VM.";
 }
