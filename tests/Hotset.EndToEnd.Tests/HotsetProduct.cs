@@ -22,7 +22,7 @@ public sealed class HotsetProduct : IAsyncLifetime
 
     private readonly string _root = Directory.CreateTempSubdirectory("hotset-e2e-").FullName;
     private WebApplicationFactory<AgentOptions>? _agent;
-    private WebApplicationFactory<VmCommands>? _engine;
+    private WebApplicationFactory<UpdateVmCommand>? _engine;
 
     public string HooksDirectory => Path.Combine(_root, "hooks");
 
@@ -65,7 +65,7 @@ public sealed class HotsetProduct : IAsyncLifetime
             Environment.SetEnvironmentVariable("Agent__Urls", null);
         }
 
-        _engine = new WebApplicationFactory<VmCommands>().WithWebHostBuilder(b =>
+        _engine = new WebApplicationFactory<UpdateVmCommand>().WithWebHostBuilder(b =>
             Configure(b, new()
             {
                 ["Engine:DataDirectory"] = Path.Combine(_root, "engine"),

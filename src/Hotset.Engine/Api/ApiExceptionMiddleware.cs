@@ -1,10 +1,9 @@
-using Hotset.Core.Faults;
-
 namespace Hotset.Engine.Api;
 
 /// <summary>
-/// The API's one catch site for expected exceptions: a write that lost an optimistic-concurrency race or a taken name
-/// becomes a 409 fault; an unreadable request a 400. Anything else is a bug and stays a 500 with its stack in the log.
+/// The API's one catch site for expected exceptions: a write that lost an optimistic-concurrency race becomes a 409
+/// fault; an unreadable request a 400. Anything else is a bug and stays a 500 with its stack in the log. A taken name
+/// is not caught here: the commands that add or rename turn it into their own fault (<c>VM_NAME_IN_USE</c>, …).
 /// </summary>
 internal sealed partial class ApiExceptionMiddleware(RequestDelegate next, ILogger<ApiExceptionMiddleware> logger)
 {
@@ -14,10 +13,10 @@ internal sealed partial class ApiExceptionMiddleware(RequestDelegate next, ILogg
         {
             await next(context);
         }
-        catch (Exception e) when (e is ConcurrencyException or DuplicateNameException && !context.Response.HasStarted)
+        catch (ConcurrencyException e) when (!context.Response.HasStarted)
         {
             LogConflict(e.Message);
-            await FaultResults.Fault(new("CONFLICT", FaultKind.Conflict, e.Message)).ExecuteAsync(context);
+            await FaultResults.Fault(ApiFaults.Conflict(e.Message)).ExecuteAsync(context);
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {

@@ -18,10 +18,9 @@ public static class FaultResults
 
     public static NodeResult Fault(Fault fault) => ToFaultResult([fault]);
 
-    public static NodeResult BadRequest(string message) => Fault(new("BAD_REQUEST", FaultKind.BadRequest, message));
+    public static NodeResult BadRequest(string message) => Fault(ApiFaults.BadRequest(message));
 
-    public static NodeResult NotFound(string what, string id) =>
-        Fault(new("NOT_FOUND", FaultKind.NotFound, $"Entity not found: {what} {id}"));
+    public static NodeResult NotFound(string what, string id) => Fault(ApiFaults.NotFound(what, id));
 
     // When faults disagree, the lowest status wins: a caller who must fix the request hears that first.
     public static int StatusOf(FaultKind kind) => kind switch

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Hotset.Core.Faults;
 
 namespace Hotset.Engine.Api;
 
@@ -102,5 +101,5 @@ public sealed class InputErrors
 
     /// <summary>The 400 fault with every message, oVirt style.</summary>
     public NodeResult ToFault() => FaultResults.ToFaultResult(
-        [.. _messages.Select(m => new Fault("BAD_REQUEST", FaultKind.BadRequest, m))]);
+        [.. _messages.Select(ApiFaults.BadRequest)]);
 }

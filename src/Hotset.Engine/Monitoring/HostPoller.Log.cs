@@ -15,4 +15,7 @@ public sealed partial class HostPoller
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "VM {VmId}: the host did not release it: {Error}")]
     private partial void LogReleaseFailed(Guid vmId, string error);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Warning, Message = "Host {HostName} answered monitoring with agent error {Code}; host and VMs left as they were: {Error}")]
+    private partial void LogHostAnsweredError(string hostName, int code, string error);
 }

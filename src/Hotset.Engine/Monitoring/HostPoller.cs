@@ -11,8 +11,10 @@ namespace Hotset.Engine.Monitoring;
 
 /// <summary>
 /// One poll of one host (VDSM's VM monitoring, seen from the engine): capabilities when the host is new or back,
-/// <c>Host.getAllVmStats</c>, then each VM the engine has on the host is brought up to date. A host that does not
-/// answer becomes NonResponsive and its VMs Unknown (not Down). VMs a command holds are left alone this round; the
+/// <c>Host.getAllVmStats</c>, then each VM the engine has on the host is brought up to date. A host that cannot be
+/// reached (<see cref="AgentErrorCodes.Unreachable"/>) or refuses the engine's secret becomes NonResponsive and its
+/// VMs Unknown (not Down); a host whose agent answers with an error keeps its status and its VMs theirs (logged,
+/// asked again next round). VMs a command holds are left alone this round; the
 /// poller itself never takes a VM's lock, so it never makes an update wait or fail.
 /// </summary>
 public sealed partial class HostPoller(IHostStore hosts, IVmStore vms, IHostAgents agents, IAuditLog audit,
@@ -38,9 +40,16 @@ public sealed partial class HostPoller(IHostStore hosts, IVmStore vms, IHostAgen
                 host = await hosts.UpdateAsync(host with { Status = HostStatus.Up, Capabilities = capabilities }, ct);
             }
         }
-        catch (AgentException e)
+        catch (AgentException e) when (e.Code is AgentErrorCodes.Unreachable or AgentErrorCodes.Unauthenticated)
         {
             await MarkNonResponsiveAsync(host, e.Message, ct);
+            return;
+        }
+        catch (AgentException e)
+        {
+            // The agent answered, with an error: a fault on the host, not a lost host. Its VMs still run as last
+            // reported, so nothing changes; the next round asks again.
+            LogHostAnsweredError(host.Name, e.Code, e.Message);
             return;
         }
 

@@ -28,4 +28,10 @@ public sealed record VmConfiguration
     public string? Kernel { get; init; }
     public string? Initrd { get; init; }
     public string? KernelArgs { get; init; }
+
+    /// <summary>
+    /// This configuration as the next-run configuration of a VM that runs <paramref name="live"/>: null when the two
+    /// are the same (nothing is pending).
+    /// </summary>
+    public VmConfiguration? AsNextRunOf(VmConfiguration live) => this == live ? null : this;
 }

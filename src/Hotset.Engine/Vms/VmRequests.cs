@@ -1,3 +1,4 @@
+using Hotset.Engine.Clusters;
 using Hotset.Engine.Commands;
 
 namespace Hotset.Engine.Vms;
@@ -29,5 +30,11 @@ public enum HotSetResult
     NextRun,
 }
 
-/// <summary>A lifecycle action on a VM (start, stop, shutdown, reboot, migrate).</summary>
+/// <summary>An action on one VM (start, stop, shutdown, reboot, remove).</summary>
 public sealed record VmAction(Guid VmId, Caller Caller, string? Reason = null, Guid? DestinationHostId = null);
+
+/// <summary>oVirt AddVm: <paramref name="Configuration"/> is the template's with the request's values on top.</summary>
+public sealed record AddVm(VmConfiguration Configuration, Cluster Cluster, Guid TemplateId, Caller Caller);
+
+/// <summary>The answer to an add: the VM as stored when <see cref="Result"/> succeeded.</summary>
+public sealed record AddVmOutcome(CommandResult Result, Vm? Vm);

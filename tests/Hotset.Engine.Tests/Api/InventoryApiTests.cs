@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Hotset.Engine.Clusters;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotset.Engine.Tests.Api;
 
@@ -50,6 +52,31 @@ public sealed class InventoryApiTests : IDisposable
         Assert.Equal(("true", "4", "6", "x86_64"), (cluster.GetProperty("threads_as_cores").GetString(),
             cluster.GetProperty("vcpu_overcommit_ratio").GetString(), cluster.GetProperty("version").GetProperty("minor").GetString(),
             cluster.GetProperty("cpu").GetProperty("architecture").GetString()));
+    }
+
+    [Fact]
+    public async Task Clusters_RenameToTakenName_409AndUnchanged()
+    {
+        using var client = _app.Admin();
+        await _app.Services.GetRequiredService<IClusterStore>().AddAsync(
+            new Cluster { Id = Guid.NewGuid(), Name = "second" }, CancellationToken.None);
+        const string path = ApiClient.Api + "/clusters/00000002-0002-0002-0002-0000000003e5";
+        var response = await client.PutAsync(path, ApiClient.Xml("<cluster><name>SECOND</name></cluster>"));
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("[A cluster named 'SECOND' already exists; choose another name.]", await response.FaultDetailAsync());
+        Assert.Equal("Default", (await (await client.GetAsync(path)).XmlOf()).Element("name")?.Value);
+    }
+
+    [Fact]
+    public async Task Hosts_AddTakenName_409()
+    {
+        using var client = _app.Admin();
+        const string body = "<host><name>h1</name><address>10.0.0.5</address><root_password>s3cret</root_password></host>";
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync($"{ApiClient.Api}/hosts", ApiClient.Xml(body))).StatusCode);
+        var response = await client.PostAsync($"{ApiClient.Api}/hosts", ApiClient.Xml(body.Replace("h1", "H1", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("[Cannot add Host. The Host name is already in use, please choose a unique name and try again.]",
+            await response.FaultDetailAsync());
     }
 
     [Theory]

@@ -1,36 +1,47 @@
 using System.Net;
-using Hotset.Core.Faults;
-using Hotset.Engine.Commands;
+using Hotset.Engine.Vms.Commands;
 
 namespace Hotset.Engine.Tests.Api;
 
+/// <summary>The VM actions through the engine's real commands and a fake host.</summary>
 public sealed class VmActionTests : IDisposable
 {
-    private readonly EngineApp _app = new(fakeCommands: true);
+    private readonly EngineApp _app = new(fakeHost: true);
 
     public void Dispose() => _app.Dispose();
 
     [Theory]
-    [InlineData("start")]
-    [InlineData("stop")]
-    [InlineData("shutdown")]
-    [InlineData("reboot")]
-    public async Task Action_Succeeds_200Complete(string action)
+    [InlineData("start", "VM.create", null)]
+    [InlineData("stop", "VM.destroy", "VM vm-stop powered off by admin@internal (Host: host1) (Reason: test).")]
+    [InlineData("shutdown", "VM.shutdown", "VM shutdown initiated by admin@internal on VM vm-shutdown (Host: host1) (Reason: test).")]
+    [InlineData("reboot", "VM.destroy,VM.create", null)]
+    public async Task Action_Succeeds_200Complete(string action, string hostCalls, string? reasonEvent)
     {
         using var client = _app.Admin();
-        var id = await client.AddVmAsync("a-" + action);
+        var agent = await _app.AddUpHostAsync();
+        var id = await client.AddVmAsync("vm-" + action);
+        if (action != "start")
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"{ApiClient.Api}/vms/{id}/start", ApiClient.Xml("<action/>"))).StatusCode);
+        }
+
+        agent.Calls.Clear();
         var response = await client.PostAsync($"{ApiClient.Api}/vms/{id}/{action}", ApiClient.Xml("<action><reason>test</reason></action>"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.XmlOf();
         Assert.Equal(("action", "complete"), (body.Name.LocalName, body.Element("status")?.Value));
-        var (name, request) = Assert.Single(_app.Commands.Actions);
-        Assert.Equal((action, Guid.Parse(id), "test"), (name, request.VmId, request.Reason));
+        Assert.Equal(hostCalls, string.Join(",", agent.Calls.Where(c => !c.StartsWith("VM.getStats", StringComparison.Ordinal))));
+        if (reasonEvent is not null)
+        {
+            Assert.Contains(await _app.EventsAsync(), e => e.Message == reasonEvent);
+        }
     }
 
     [Fact]
     public async Task Action_EmptyBody_Accepted()
     {
         using var client = _app.Admin();
+        await _app.AddUpHostAsync();
         var id = await client.AddVmAsync("empty");
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"{ApiClient.Api}/vms/{id}/start", ApiClient.Xml(""))).StatusCode);
     }
@@ -40,19 +51,20 @@ public sealed class VmActionTests : IDisposable
     {
         using var client = _app.Admin();
         var id = await client.AddVmAsync("busy");
-        _app.Commands.NextActionResult = CommandResult.Fail(new Fault("X", FaultKind.Conflict, "Cannot run VM. VM is running."));
+        var running = await _app.SetRunningAsync(id);
         var response = await client.PostAsync($"{ApiClient.Api}/vms/{id}/start", ApiClient.Xml("<action/>"));
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Equal("[Cannot run VM. VM is running.]", await response.FaultDetailAsync());
+        Assert.Equal($"[{VmActionFaults.AlreadyRunning(running).Message}]", await response.FaultDetailAsync());
     }
 
     [Fact]
     public async Task Action_UnknownVm_404()
     {
         using var client = _app.Admin();
+        var agent = await _app.AddUpHostAsync();
         var response = await client.PostAsync($"{ApiClient.Api}/vms/{Guid.NewGuid()}/stop", ApiClient.Xml("<action/>"));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Empty(_app.Commands.Actions);
+        Assert.Empty(agent.Calls);
     }
 
     [Fact]

@@ -7,6 +7,11 @@ using Microsoft.Extensions.Options;
 
 namespace Hotset.Engine.Tests.Auth;
 
+/// <summary>
+/// These tests read what the initializer prints by swapping the process-wide <see cref="Console.Out"/>, so they run
+/// alone: a log line of another test's engine written meanwhile would land in their output.
+/// </summary>
+[Collection(ConsoleOutput.Name)]
 public sealed class AdminInitializerTests : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("hotset-admin-").FullName;
@@ -74,4 +79,10 @@ public sealed class AdminInitializerTests : IAsyncLifetime
 
         return output.ToString();
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConsoleOutput
+{
+    public const string Name = "Console output";
 }

@@ -2,6 +2,7 @@ using Hotset.Core.Config;
 using Hotset.Core.Vms;
 using Hotset.Engine.Tests.Fakes;
 using Hotset.Engine.Vms;
+using Hotset.Engine.Vms.Commands;
 
 namespace Hotset.Engine.Tests.Commands;
 
@@ -49,13 +50,35 @@ public sealed class HotSetNumberOfCpusCommandTests
     public async Task RunAsync_VmNotUp_Logs2034WithStatus()
     {
         var vm = await _bed.AddRunningVmAsync();
-        var cluster = _bed.Cluster;
-        var request = new Engine.Vms.Commands.HotSetNumberOfCpus(vm with { Status = VmStatus.Paused }, cluster,
-            HotSetAction.HotPlug, new CpuTopology(2, 1, 1), EngineTestBed.Admin);
+        var request = new HotSetNumberOfCpus(vm with { Status = VmStatus.Paused }, _bed.Host, _bed.Cluster,
+            EngineConfig.Defaults.LimitsFor(_bed.Cluster.Version, _bed.Cluster.Architecture), HotSetAction.HotPlug,
+            new CpuTopology(2, 1, 1), EngineTestBed.Admin);
 
-        var (_, outcome) = await _bed.HotSet.RunAsync(request, default);
+        var step = await _bed.HotSet.RunAsync(request, default);
+        var outcome = step.Outcome;
 
         Assert.Equal("Cannot hot set cpus VM because the VM is in Paused status.", outcome.Message);
         Assert.Equal(1, _bed.Vms.Get(vm.Id).Configuration.Topology.Sockets);
+        Assert.Equal((2034, null), (step.Event.Code, step.Change));
+        Assert.DoesNotContain(_bed.Agent.Calls, c => c.StartsWith("VM.setNumberOfCpus", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_HostDidIt_StoresNothingAndReturnsTheNewSocketsAnd2033()
+    {
+        var vm = await _bed.AddRunningVmAsync();
+        var (writes, since) = (_bed.Vms.Writes, _bed.LastEventId);
+        var request = new HotSetNumberOfCpus(vm, _bed.Host, _bed.Cluster,
+            EngineConfig.Defaults.LimitsFor(_bed.Cluster.Version, _bed.Cluster.Architecture), HotSetAction.HotPlug,
+            new CpuTopology(3, 1, 1), EngineTestBed.Admin);
+
+        var step = await _bed.HotSet.RunAsync(request, default);
+
+        Assert.Equal(new HotSetOutcome(HotSetResult.Applied, 1, 3, null), step.Outcome);
+        Assert.Equal(2033, step.Event.Code);
+        Assert.Equal(3, step.Change!(vm)!.Configuration.Topology.Sockets);
+        Assert.Equal(3, _bed.Agent.Vms[vm.Id.ToString()].VcpuCount);
+        Assert.Equal((writes, 1), (_bed.Vms.Writes, _bed.Vms.Get(vm.Id).Configuration.Topology.Sockets));
+        Assert.Empty(_bed.EventsAfter(since));
     }
 }

@@ -11,7 +11,7 @@ public sealed class LifecycleCommandTests
     private readonly EngineTestBed _bed = new();
 
     private Task<Engine.Commands.CommandResult> StartAsync(Guid vmId) =>
-        _bed.Commands.StartAsync(new VmAction(vmId, EngineTestBed.Admin), default);
+        _bed.Start.RunAsync(new VmAction(vmId, EngineTestBed.Admin), default);
 
     [Fact]
     public async Task StartAsync_DownVm_CreatesOnHostAndIsUp()
@@ -109,7 +109,7 @@ public sealed class LifecycleCommandTests
         var vm = await _bed.AddRunningVmAsync();
         var since = _bed.LastEventId;
 
-        var result = await _bed.Commands.StopAsync(new VmAction(vm.Id, EngineTestBed.Admin, "maintenance"), default);
+        var result = await _bed.Stop.RunAsync(new VmAction(vm.Id, EngineTestBed.Admin, "maintenance"), default);
 
         Assert.True(result.Succeeded);
         Assert.Empty(_bed.Agent.Vms);
@@ -124,7 +124,7 @@ public sealed class LifecycleCommandTests
     {
         var vm = await _bed.AddVmAsync();
 
-        var result = await _bed.Commands.StopAsync(new VmAction(vm.Id, EngineTestBed.Admin), default);
+        var result = await _bed.Stop.RunAsync(new VmAction(vm.Id, EngineTestBed.Admin), default);
 
         Assert.Equal("VM_IS_NOT_RUNNING", Assert.Single(result.Faults).Code);
     }
@@ -136,7 +136,7 @@ public sealed class LifecycleCommandTests
         await _bed.UpdateAsync(vm.Id, new VmPatch { Sockets = 2 }, nextRun: true);
         var since = _bed.LastEventId;
 
-        var result = await _bed.Commands.ShutdownAsync(new VmAction(vm.Id, EngineTestBed.Admin), default);
+        var result = await _bed.Shutdown.RunAsync(new VmAction(vm.Id, EngineTestBed.Admin), default);
         Assert.True(result.Succeeded);
         Assert.Equal(VmStatus.PoweringDown, _bed.Vms.Get(vm.Id).Status);
         await _bed.PollAsync();
@@ -163,7 +163,7 @@ public sealed class LifecycleCommandTests
     {
         var vm = await _bed.AddVmAsync();
 
-        var result = await _bed.Commands.RebootAsync(new VmAction(vm.Id, EngineTestBed.Admin), default);
+        var result = await _bed.Reboot.RunAsync(new VmAction(vm.Id, EngineTestBed.Admin), default);
 
         Assert.Equal("VM_IS_NOT_RUNNING", Assert.Single(result.Faults).Code);
     }

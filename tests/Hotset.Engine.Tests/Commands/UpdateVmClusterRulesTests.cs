@@ -12,7 +12,7 @@ public sealed class UpdateVmClusterRulesTests
     public async Task RunAsync_I440fxTopologyThatCannotStart_RefusedAndNothingStored()
     {
         var vm = await _bed.AddRunningVmAsync();
-        await _bed.Commands.StopAsync(new VmAction(vm.Id, EngineTestBed.Admin), default);
+        await _bed.Stop.RunAsync(new VmAction(vm.Id, EngineTestBed.Admin), default);
         var since = _bed.LastEventId;
 
         var outcome = await _bed.UpdateAsync(vm.Id, new VmPatch { Sockets = 70, Cores = 3 });

@@ -32,8 +32,8 @@ public sealed class UpdateVmNextRunTests
         var vm = await _bed.AddRunningVmAsync();
         await _bed.UpdateAsync(vm.Id, new VmPatch { Sockets = 2, Description = "next" }, nextRun: true);
 
-        var stopped = await _bed.Commands.StopAsync(new VmAction(vm.Id, EngineTestBed.Admin), default);
-        var started = await _bed.Commands.StartAsync(new VmAction(vm.Id, EngineTestBed.Admin), default);
+        var stopped = await _bed.Stop.RunAsync(new VmAction(vm.Id, EngineTestBed.Admin), default);
+        var started = await _bed.Start.RunAsync(new VmAction(vm.Id, EngineTestBed.Admin), default);
 
         Assert.True(stopped.Succeeded);
         Assert.True(started.Succeeded);
@@ -124,7 +124,7 @@ public sealed class UpdateVmNextRunTests
         await _bed.UpdateAsync(vm.Id, new VmPatch { Sockets = 2, Cores = 2 });
         var since = _bed.LastEventId;
 
-        var rebooted = await _bed.Commands.RebootAsync(new VmAction(vm.Id, EngineTestBed.Admin), default);
+        var rebooted = await _bed.Reboot.RunAsync(new VmAction(vm.Id, EngineTestBed.Admin), default);
 
         Assert.True(rebooted.Succeeded);
         var stored = _bed.Vms.Get(vm.Id);

@@ -36,15 +36,12 @@ public sealed class EngineTestBed
         Hosts.AddAsync(Host, default).GetAwaiter().GetResult();
 
         var launcher = new VmLauncher(Vms, Clusters, Hosts, Agents, Audit, Config, NullLogger<VmLauncher>.Instance);
-        var stop = new StopVmCommand(Vms, Hosts, Agents, Audit, Locks);
-        HotSet = new HotSetNumberOfCpusCommand(Vms, Hosts, Agents, Audit, Config,
-            NullLogger<HotSetNumberOfCpusCommand>.Instance);
-        Commands = new VmCommands(
-            new UpdateVmCommand(Vms, Clusters, Hosts, Audit, Config, Locks, HotSet),
-            new StartVmCommand(Vms, Locks, launcher),
-            stop,
-            new ShutdownVmCommand(Vms, Hosts, Agents, Audit, Locks),
-            new RebootVmCommand(Vms, Hosts, Audit, Locks, stop, launcher));
+        Stop = new StopVmCommand(Vms, Hosts, Agents, Audit, Locks);
+        HotSet = new HotSetNumberOfCpusCommand(Agents, NullLogger<HotSetNumberOfCpusCommand>.Instance);
+        Update = new UpdateVmCommand(Vms, Clusters, Hosts, Audit, Config, Locks, HotSet);
+        Start = new StartVmCommand(Vms, Locks, launcher);
+        Shutdown = new ShutdownVmCommand(Vms, Hosts, Agents, Audit, Locks);
+        Reboot = new RebootVmCommand(Vms, Hosts, Audit, Locks, Stop, launcher);
         Poller = new HostPoller(Hosts, Vms, Agents, Audit, Locks, Samples, Options.Create(MonitoringOptions),
             NullLogger<HostPoller>.Instance);
     }
@@ -62,7 +59,11 @@ public sealed class EngineTestBed
     public Host Host { get; }
     public FakeAgentClient Agent => Agents[Host.Id];
     public HotSetNumberOfCpusCommand HotSet { get; }
-    public IVmCommands Commands { get; }
+    public UpdateVmCommand Update { get; }
+    public StartVmCommand Start { get; }
+    public StopVmCommand Stop { get; }
+    public ShutdownVmCommand Shutdown { get; }
+    public RebootVmCommand Reboot { get; }
     public HostPoller Poller { get; }
 
     public async Task<Vm> AddVmAsync(string name = "vm1", CpuTopology? topology = null, string osType = "other_linux")
@@ -87,14 +88,14 @@ public sealed class EngineTestBed
     public async Task<Vm> AddRunningVmAsync(string name = "vm1", CpuTopology? topology = null, string osType = "other_linux")
     {
         var vm = await AddVmAsync(name, topology, osType);
-        var started = await Commands.StartAsync(new VmAction(vm.Id, Admin), default);
+        var started = await Start.RunAsync(new VmAction(vm.Id, Admin), default);
         Assert.True(started.Succeeded, string.Join("; ", started.Faults.Select(f => f.Message)));
         Assert.Equal(VmStatus.Up, Vms.Get(vm.Id).Status);
         return Vms.Get(vm.Id);
     }
 
     public Task<UpdateVmOutcome> UpdateAsync(Guid vmId, VmPatch patch, bool nextRun = false) =>
-        Commands.UpdateAsync(new UpdateVm(vmId, patch, nextRun, Admin), default);
+        Update.RunAsync(new UpdateVm(vmId, patch, nextRun, Admin), default);
 
     public Task PollAsync() => Poller.PollAsync(Hosts.Get(Host.Id), default);
 

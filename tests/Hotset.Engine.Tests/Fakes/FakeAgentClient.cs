@@ -31,6 +31,9 @@ public sealed class FakeAgentClient : IAgentClient
     /// <summary>Every call fails as an unreachable host does.</summary>
     public bool Unreachable { get; set; }
 
+    /// <summary>Every call but <see cref="SetNumberOfCpusAsync"/> is answered with this error (the agent is reachable).</summary>
+    public AgentException? AnswerError { get; set; }
+
     /// <summary>Thrown by <see cref="SetNumberOfCpusAsync"/> instead of changing the VM.</summary>
     public AgentException? SetNumberOfCpusError { get; set; }
 
@@ -131,6 +134,11 @@ public sealed class FakeAgentClient : IAgentClient
     {
         Calls.Enqueue(method);
         ThrowIfUnreachable();
+        if (AnswerError is { } error)
+        {
+            throw error;
+        }
+
         return Task.FromResult(action());
     }
 }

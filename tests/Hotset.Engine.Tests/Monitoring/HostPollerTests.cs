@@ -1,3 +1,4 @@
+using Hotset.Core.Agent;
 using Hotset.Core.Vms;
 using Hotset.Engine.Hosts;
 using Hotset.Engine.Tests.Fakes;
@@ -43,6 +44,33 @@ public sealed class HostPollerTests
         Assert.Equal(VmStatus.Up, _bed.Vms.Get(vm.Id).Status);
         Assert.Contains("Host.getCapabilities", _bed.Agent.Calls);
         Assert.Empty(_bed.EventsAfter(since));
+    }
+
+    [Fact]
+    public async Task PollAsync_HostAnswersWithAnError_HostAndVmKeepTheirStatus()
+    {
+        var vm = await _bed.AddRunningVmAsync();
+        var since = _bed.LastEventId;
+        _bed.Agent.AnswerError = new AgentException(AgentErrorCodes.GeneralError, "Host.getAllVmStats failed: a bug");
+
+        await _bed.PollAsync();
+
+        Assert.Equal(HostStatus.Up, _bed.Hosts.Get(_bed.Host.Id).Status);
+        Assert.Equal(VmStatus.Up, _bed.Vms.Get(vm.Id).Status);
+        Assert.Contains("Host.getAllVmStats", _bed.Agent.Calls);
+        Assert.Empty(_bed.EventsAfter(since));
+    }
+
+    [Fact]
+    public async Task PollAsync_HostRefusesTheSecret_HostNonResponsiveVmUnknown()
+    {
+        var vm = await _bed.AddRunningVmAsync();
+        _bed.Agent.AnswerError = new AgentException(AgentErrorCodes.Unauthenticated, "refused the engine's credentials");
+
+        await _bed.PollAsync();
+
+        Assert.Equal(HostStatus.NonResponsive, _bed.Hosts.Get(_bed.Host.Id).Status);
+        Assert.Equal(VmStatus.Unknown, _bed.Vms.Get(vm.Id).Status);
     }
 
     [Fact]

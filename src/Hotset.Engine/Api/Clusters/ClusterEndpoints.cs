@@ -18,7 +18,8 @@ public static class ClusterEndpoints
         return api;
     }
 
-    private static async Task<IResult> UpdateAsync(string id, HttpRequest request, IClusterStore store, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(string id, HttpRequest request, IClusterStore store,
+        UpdateClusterCommand command, CancellationToken ct)
     {
         if (await Find(id, store, ct) is not { } cluster)
         {
@@ -33,7 +34,13 @@ public static class ClusterEndpoints
 
         var errors = new InputErrors();
         var changed = ClusterRepresentation.Apply(cluster, node, errors);
-        return errors.Any ? errors.ToFault() : new NodeResult(ClusterRepresentation.ToNode(await store.UpdateAsync(changed, ct)));
+        if (errors.Any)
+        {
+            return errors.ToFault();
+        }
+
+        var outcome = await command.RunAsync(changed, ct);
+        return outcome.Cluster is { } stored ? new NodeResult(ClusterRepresentation.ToNode(stored)) : outcome.Result.ToFaultResult();
     }
 
     private static async Task<Cluster?> Find(string id, IClusterStore store, CancellationToken ct) =>

@@ -1,9 +1,8 @@
 using Hotset.Core.Agent;
-using Hotset.Core.Faults;
 using Hotset.Engine.Api.Representations;
-using Hotset.Engine.Audit;
 using Hotset.Engine.Clusters;
 using Hotset.Engine.Hosts;
+using Hotset.Engine.Hosts.Commands;
 using Hotset.Engine.Vms;
 using Host = Hotset.Engine.Hosts.Host;
 
@@ -15,7 +14,6 @@ namespace Hotset.Engine.Api.Hosts;
 /// </summary>
 public static class HostEndpoints
 {
-
     private static readonly InputShape Shape = new("host")
     {
         "name", "description", "comment", "address", "root_password", "port", "status",
@@ -35,8 +33,8 @@ public static class HostEndpoints
         return api;
     }
 
-    private static async Task<IResult> AddAsync(HttpContext context, IHostStore hosts, IClusterStore clusters,
-        IAuditLog audit, CancellationToken ct)
+    private static async Task<IResult> AddAsync(HttpContext context, IClusterStore clusters, AddHostCommand command,
+        CancellationToken ct)
     {
         var (node, fault) = await ApiInput.ReadAsync(context.Request, Shape, ct);
         if (node is null)
@@ -61,28 +59,12 @@ public static class HostEndpoints
             return errors.ToFault();
         }
 
-        var host = new Host { Id = Guid.NewGuid(), Name = name!, ClusterId = cluster.Id, Address = url, Secret = secret! };
-        try
+        var outcome = await command.RunAsync(new AddHost(name!, cluster.Id, url, secret!, ApiCaller.Of(context)), ct);
+        if (outcome.Host is not { } host)
         {
-            await hosts.AddAsync(host, ct);
-        }
-        catch (DuplicateNameException)
-        {
-            return FaultResults.Fault(new("HOST_NAME_IN_USE", FaultKind.Conflict,
-                "Cannot add Host. The Host name is already in use, please choose a unique name and try again."));
+            return outcome.Result.ToFaultResult();
         }
 
-        var caller = ApiCaller.Of(context);
-        await audit.AddAsync(new AuditEvent
-        {
-            Code = 42,
-            Severity = AuditSeverity.Normal,
-            Message = $"Host {host.Name} was added by {caller.UserName}.",
-            HostId = host.Id,
-            ClusterId = cluster.Id,
-            UserName = caller.UserName,
-            CorrelationId = caller.CorrelationId,
-        }, ct);
         var result = new NodeResult(HostRepresentation.ToNode(host), StatusCodes.Status201Created);
         result.Headers["Location"] = $"{ApiPaths.Root}/hosts/{host.Id}";
         return result;
@@ -97,8 +79,7 @@ public static class HostEndpoints
 
         if ((await vms.ListByHostAsync(host.Id, ct)).Count > 0)
         {
-            return FaultResults.Fault(new("HOST_HAS_VMS", FaultKind.Conflict,
-                $"Cannot remove Host. Host {host.Name} runs VMs; stop or migrate them first."));
+            return FaultResults.Fault(HostFaults.HasVms(host));
         }
 
         await hosts.RemoveAsync(host.Id, ct);

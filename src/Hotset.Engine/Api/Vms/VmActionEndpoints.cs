@@ -1,6 +1,7 @@
 using Hotset.Engine.Api.Representations;
 using Hotset.Engine.Commands;
 using Hotset.Engine.Vms;
+using Hotset.Engine.Vms.Commands;
 
 namespace Hotset.Engine.Api.Vms;
 
@@ -20,14 +21,14 @@ public static class VmActionEndpoints
 
     public static IEndpointRouteBuilder MapVmActions(this IEndpointRouteBuilder vms)
     {
-        vms.MapPost("/{id}/start", (string id, HttpContext c, IVmStore s, IVmCommands v, CancellationToken ct) =>
-            RunAsync(id, c, s, v.StartAsync, ct)).WithSummary("Start the VM (applies a pending next-run configuration).");
-        vms.MapPost("/{id}/stop", (string id, HttpContext c, IVmStore s, IVmCommands v, CancellationToken ct) =>
-            RunAsync(id, c, s, v.StopAsync, ct)).WithSummary("Power the VM off now.");
-        vms.MapPost("/{id}/shutdown", (string id, HttpContext c, IVmStore s, IVmCommands v, CancellationToken ct) =>
-            RunAsync(id, c, s, v.ShutdownAsync, ct)).WithSummary("Ask the guest to shut down.");
-        vms.MapPost("/{id}/reboot", (string id, HttpContext c, IVmStore s, IVmCommands v, CancellationToken ct) =>
-            RunAsync(id, c, s, v.RebootAsync, ct)).WithSummary("Reboot; a cold reboot when a next-run configuration is pending.");
+        vms.MapPost("/{id}/start", (string id, HttpContext c, IVmStore s, StartVmCommand v, CancellationToken ct) =>
+            RunAsync(id, c, s, v.RunAsync, ct)).WithSummary("Start the VM (applies a pending next-run configuration).");
+        vms.MapPost("/{id}/stop", (string id, HttpContext c, IVmStore s, StopVmCommand v, CancellationToken ct) =>
+            RunAsync(id, c, s, v.RunAsync, ct)).WithSummary("Power the VM off now.");
+        vms.MapPost("/{id}/shutdown", (string id, HttpContext c, IVmStore s, ShutdownVmCommand v, CancellationToken ct) =>
+            RunAsync(id, c, s, v.RunAsync, ct)).WithSummary("Ask the guest to shut down.");
+        vms.MapPost("/{id}/reboot", (string id, HttpContext c, IVmStore s, RebootVmCommand v, CancellationToken ct) =>
+            RunAsync(id, c, s, v.RunAsync, ct)).WithSummary("Reboot; a cold reboot when a next-run configuration is pending.");
         return vms;
     }
 

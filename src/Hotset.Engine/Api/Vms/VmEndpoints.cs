@@ -1,7 +1,6 @@
-using Hotset.Core.Vms;
 using Hotset.Engine.Api.Representations;
-using Hotset.Engine.Audit;
 using Hotset.Engine.Vms;
+using Hotset.Engine.Vms.Commands;
 
 namespace Hotset.Engine.Api.Vms;
 
@@ -43,39 +42,29 @@ public static class VmEndpoints
         };
     }
 
-    private static async Task<IResult> UpdateAsync(string id, HttpContext context, IVmStore store, IVmCommands commands,
+    private static async Task<IResult> UpdateAsync(string id, HttpContext context, IVmStore store, UpdateVmCommand command,
         CancellationToken ct)
     {
-        if (await Find(id, store, ct) is not { } vm)
+        if (!Guid.TryParse(id, out var vmId))
         {
             return FaultResults.NotFound("VM", id);
         }
 
-        if (QueryFlags.Read(context.Request, "next_run") is not { } nextRun)
+        // The command reads the VM under its lock; the endpoint reads it only when the input is bad, so that an
+        // unknown VM is still a 404 before a 400.
+        var (patch, nextRun, fault) = await ReadUpdateAsync(context.Request, ct);
+        if (fault is not null)
         {
-            return FaultResults.BadRequest("next_run takes true or false.");
+            return await store.GetAsync(vmId, ct) is null ? FaultResults.NotFound("VM", id) : fault;
         }
 
-        var (node, fault) = await ApiInput.ReadAsync(context.Request, VmInput.Shape, ct);
-        if (node is null)
-        {
-            return fault!;
-        }
-
-        var errors = new InputErrors();
-        var patch = VmInput.ToPatch(node, errors);
-        if (errors.Any)
-        {
-            return errors.ToFault();
-        }
-
-        var outcome = await commands.UpdateAsync(new UpdateVm(vm.Id, patch, nextRun, ApiCaller.Of(context)), ct);
+        var outcome = await command.RunAsync(new UpdateVm(vmId, patch, nextRun, ApiCaller.Of(context)), ct);
         if (!outcome.Result.Succeeded)
         {
             return outcome.Result.ToFaultResult();
         }
 
-        var stored = outcome.Vm ?? await store.GetAsync(vm.Id, ct) ?? vm;
+        var stored = outcome.Vm ?? throw new InvalidOperationException($"The update of VM {vmId} succeeded without a VM.");
         var result = new NodeResult(VmRepresentation.ToNode(stored));
         if (outcome.HotSet is { } hotSet)
         {
@@ -85,32 +74,35 @@ public static class VmEndpoints
         return result;
     }
 
-    private static async Task<IResult> RemoveAsync(string id, HttpContext context, IVmStore store, IAuditLog audit,
+    private static async Task<IResult> RemoveAsync(string id, HttpContext context, RemoveVmCommand command,
         CancellationToken ct)
     {
-        if (await Find(id, store, ct) is not { } vm)
+        if (!Guid.TryParse(id, out var vmId))
         {
             return FaultResults.NotFound("VM", id);
         }
 
-        if (vm.Status != VmStatus.Down)
+        var result = await command.RunAsync(new VmAction(vmId, ApiCaller.Of(context)), ct);
+        return result.Succeeded ? new NodeResult(new Node("action").Add("status", "complete")) : result.ToFaultResult();
+    }
+
+    private static async Task<(VmPatch Patch, bool NextRun, IResult? Fault)> ReadUpdateAsync(HttpRequest request,
+        CancellationToken ct)
+    {
+        if (QueryFlags.Read(request, "next_run") is not { } nextRun)
         {
-            return FaultResults.Fault(new("VM_IS_RUNNING", Core.Faults.FaultKind.Conflict, "Cannot remove VM. VM is running."));
+            return (new VmPatch(), false, FaultResults.BadRequest("next_run takes true or false."));
         }
 
-        await store.RemoveAsync(vm.Id, ct);
-        var caller = ApiCaller.Of(context);
-        await audit.AddAsync(new AuditEvent
+        var (node, fault) = await ApiInput.ReadAsync(request, VmInput.Shape, ct);
+        if (node is null)
         {
-            Code = 113,
-            Severity = AuditSeverity.Normal,
-            Message = $"VM {vm.Name} was successfully removed.",
-            VmId = vm.Id,
-            ClusterId = vm.ClusterId,
-            UserName = caller.UserName,
-            CorrelationId = caller.CorrelationId,
-        }, ct);
-        return new NodeResult(new Node("action").Add("status", "complete"));
+            return (new VmPatch(), false, fault!);
+        }
+
+        var errors = new InputErrors();
+        var patch = VmInput.ToPatch(node, errors);
+        return (patch, nextRun, errors.Any ? errors.ToFault() : null);
     }
 
     internal static async Task<Vm?> Find(string id, IVmStore store, CancellationToken ct) =>

@@ -1,57 +1,48 @@
 using Hotset.Core.Agent;
 using Hotset.Core.Os;
 using Hotset.Core.Vms;
-using Hotset.Engine.Audit;
 using Hotset.Engine.Hosts;
-using Hotset.Engine.Persistence.Config;
 
 namespace Hotset.Engine.Vms.Commands;
 
 /// <summary>
 /// The hot-set child step (SPEC §3): validate (VM Up, cluster and guest OS support), then <c>VM.setNumberOfCpus</c>
-/// with the total vCPUs; store the new sockets only when the host did it. Exactly one event per attempt: 2033, 2034
-/// (the host's text or the child's messages joined by ","), or 20033 when the guest OS needs a reboot (the change
-/// then goes to the next-run configuration), followed by the parent's events, stored in the transaction of the
-/// step's write when there is one. Never throws for a host failure and never fails the parent.
+/// with the total vCPUs. It stores nothing: it returns one event — 2033, 2034 (the host's text or the child's
+/// messages joined by ","), or 20033 when the guest OS needs a reboot — and the change to store (the new sockets
+/// only when the host did it; the next-run topology for a reboot). Never throws for a host failure and never fails
+/// the parent.
 /// </summary>
-public sealed partial class HotSetNumberOfCpusCommand(IVmStore vms, IHostStore hosts, IHostAgents agents,
-    IAuditLog audit, IEngineConfigProvider config, ILogger<HotSetNumberOfCpusCommand> logger)
+public sealed partial class HotSetNumberOfCpusCommand(IHostAgents agents, ILogger<HotSetNumberOfCpusCommand> logger)
 {
-    public async Task<HotSetContext> ContextForAsync(HotSetNumberOfCpus request, CancellationToken ct) => new(
+    /// <summary>What the step checks before it calls the host.</summary>
+    public static HotSetContext ContextOf(HotSetNumberOfCpus request) => new(
         request.Vm.Name, request.Vm.Status, request.Action, request.Cluster.Version, request.Cluster.Architecture,
-        (await config.GetAsync(ct)).LimitsFor(request.Cluster.Version, request.Cluster.Architecture),
-        OsRepository.Default.FindOrOther(request.Vm.Configuration.OsType, request.Cluster.Architecture));
+        request.Limits, OsRepository.Default.FindOrOther(request.Vm.Configuration.OsType, request.Cluster.Architecture));
 
-    /// <summary>Runs the step; the VM returned is as stored afterwards. The caller holds the VM's lock.</summary>
-    public async Task<(Vm Vm, HotSetOutcome Outcome)> RunAsync(HotSetNumberOfCpus request, CancellationToken ct)
+    /// <summary>Runs the step. The caller holds the VM's lock and stores what the step returns.</summary>
+    public async Task<HotSetStep> RunAsync(HotSetNumberOfCpus request, CancellationToken ct)
     {
         var (vm, caller) = (request.Vm, request.Caller);
         var previous = vm.Configuration.Topology.VCpus;
         var requested = request.Requested.VCpus;
-        var context = await ContextForAsync(request, ct);
+        var context = ContextOf(request);
         var faults = HotSetValidation.Validate(context);
         if (faults.Count > 0)
         {
-            return await FailAsync(request, previous, requested, string.Join(",", faults.Select(f => f.Message)), ct);
+            return Failed(request, string.Join(",", faults.Select(f => f.Message)));
         }
 
         if (HotSetValidation.RequiresReboot(context))
         {
             var message = VmFaults.GuestOsRequiresReboot(context.Os, previous, requested).Message;
-            var pending = await vms.ChangeAsync(vm.Id, v => v with
-            {
-                NextRun = (v.NextRun ?? v.Configuration) with { Topology = request.Requested },
-            }, WithParentEvents(request, VmEvents.HotSetRebootRequired(vm, caller, message)), audit, ct) ?? vm;
-            return (pending, new HotSetOutcome(HotSetResult.NextRun, previous, requested, message));
+            return new(new HotSetOutcome(HotSetResult.NextRun, previous, requested, message),
+                VmEvents.HotSetRebootRequired(vm, caller, message),
+                v => v with { NextRun = (v.NextRun ?? v.Configuration) with { Topology = request.Requested } });
         }
 
-        var host = request.Host is { } given && given.Id == vm.RunOnHostId
-            ? given
-            : vm.RunOnHostId is { } hostId ? await hosts.GetAsync(hostId, ct) : null;
-        if (host is null)
+        if (request.Host is not { } host)
         {
-            return await FailAsync(request, previous, requested,
-                $"VM {vm.Name} is {vm.Status.ToOvirtName()} but the engine knows no host it runs on.", ct);
+            return Failed(request, $"VM {vm.Name} is {vm.Status.ToOvirtName()} but the engine knows no host it runs on.");
         }
 
         try
@@ -62,12 +53,12 @@ public sealed partial class HotSetNumberOfCpusCommand(IVmStore vms, IHostStore h
         catch (AgentException e)
         {
             LogHostFailed(vm.Id, host.Name, requested, e.Code, e.Message);
-            return await FailAsync(request, previous, requested, e.Message, CancellationToken.None);
+            return Failed(request, e.Message);
         }
 
-        var stored = await vms.ChangeFromAsync(vm, v => WithSockets(v, vm.Configuration.Topology, request.Requested),
-            WithParentEvents(request, VmEvents.HotSet(vm, caller, previous, requested)), audit, CancellationToken.None) ?? vm;
-        return (stored, new HotSetOutcome(HotSetResult.Applied, previous, requested, null));
+        var old = vm.Configuration.Topology;
+        return new(new HotSetOutcome(HotSetResult.Applied, previous, requested, null),
+            VmEvents.HotSet(vm, caller, previous, requested), v => WithSockets(v, old, request.Requested));
     }
 
     /// <summary>
@@ -78,21 +69,12 @@ public sealed partial class HotSetNumberOfCpusCommand(IVmStore vms, IHostStore h
     {
         var live = vm.Configuration with { Topology = now };
         var pending = vm.NextRun is { } next && next.Topology == old ? next with { Topology = now } : vm.NextRun;
-        return vm with { Configuration = live, NextRun = UpdateVmPlan.Pending(pending ?? live, live), VcpuCount = now.VCpus };
+        return vm with { Configuration = live, NextRun = (pending ?? live).AsNextRunOf(live), VcpuCount = now.VCpus };
     }
 
-    private async Task<(Vm, HotSetOutcome)> FailAsync(HotSetNumberOfCpus request, int previous, int requested,
-        string message, CancellationToken ct)
-    {
-        foreach (var auditEvent in WithParentEvents(request, VmEvents.HotSetFailed(request.Vm, request.Caller, message)))
-        {
-            await audit.AddAsync(auditEvent, ct);
-        }
-
-        return (request.Vm, new HotSetOutcome(HotSetResult.Failed, previous, requested, message));
-    }
-
-    private static AuditEvent[] WithParentEvents(HotSetNumberOfCpus request, AuditEvent own) => [own, .. request.ParentEvents];
+    private static HotSetStep Failed(HotSetNumberOfCpus request, string message) => new(
+        new HotSetOutcome(HotSetResult.Failed, request.Vm.Configuration.Topology.VCpus, request.Requested.VCpus, message),
+        VmEvents.HotSetFailed(request.Vm, request.Caller, message), null);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "VM {VmId}: host {HostName} did not set {Cpus} vCPUs (agent error {Code}): {Error}")]
     private partial void LogHostFailed(Guid vmId, string hostName, int cpus, int code, string error);

@@ -10,9 +10,9 @@ using Host = Hotset.Engine.Hosts.Host;
 namespace Hotset.Engine.Vms.Commands;
 
 /// <summary>
-/// oVirt UpdateVm (SPEC §2–§3): under the VM's lock, validate the whole request (a fault changes nothing and logs
-/// nothing), store the other fields in one short write, run the hot-set child step, log event 35 (after the
-/// child's event, in its transaction). The CPU outcome never fails the update; it is returned in
+/// oVirt UpdateVm (SPEC §2–§3): under the VM's lock, plan the whole request once (a fault changes nothing and logs
+/// nothing), store the other fields in one short write, run the hot-set child step, then store what the child
+/// returned with its event and event 35 in one commit. The CPU outcome never fails the update; it is returned in
 /// <see cref="UpdateVmOutcome.HotSet"/>.
 /// </summary>
 public sealed class UpdateVmCommand(IVmStore vms, IClusterStore clusters, IHostStore hosts, IAuditLog audit,
@@ -36,15 +36,13 @@ public sealed class UpdateVmCommand(IVmStore vms, IClusterStore clusters, IHostS
         var cluster = await clusters.GetAsync(vm.ClusterId, ct)
             ?? throw new InvalidOperationException($"VM {vm.Id} belongs to cluster {vm.ClusterId}, which does not exist.");
         var limits = (await config.GetAsync(ct)).LimitsFor(cluster.Version, cluster.Architecture);
-        var host = vm.RunOnHostId is { } hostId ? await hosts.GetAsync(hostId, ct) : null;
-        var plan = UpdateVmPlan.Create(vm, request, limits, null, cluster.Version, cluster.Architecture);
-        if (plan.Action == HotSetAction.HotPlug && host is not null)
-        {
-            // Only a plug needs the host's room, and the room needs every VM on the host: read them only then.
-            plan = UpdateVmPlan.Create(vm, request, limits, await HostCapacityAsync(vm, host, cluster, ct),
-                cluster.Version, cluster.Architecture);
-        }
-
+        var action = UpdateVmPlan.ActionOf(vm, request);
+        var host = action is HotSetAction.HotPlug or HotSetAction.HotUnplug && vm.RunOnHostId is { } hostId
+            ? await hosts.GetAsync(hostId, ct)
+            : null;
+        // Only a plug needs the host's room, and the room needs every VM on the host: read them only then.
+        var room = action == HotSetAction.HotPlug && host is not null ? await HostRoomAsync(vm, host, cluster, ct) : null;
+        var plan = UpdateVmPlan.Create(vm, request, limits, room, cluster.Version, cluster.Architecture);
         if (plan.Faults.Count > 0)
         {
             return Failed([.. plan.Faults]);
@@ -61,28 +59,26 @@ public sealed class UpdateVmCommand(IVmStore vms, IClusterStore clusters, IHostS
             return Failed(VmActionFaults.NameInUse(plan.Live.Name));
         }
 
-        var outcome = plan.Action == HotSetAction.NextRun
-            ? new HotSetOutcome(HotSetResult.NextRun, vm.Configuration.Topology.VCpus, plan.Requested.VCpus, null)
-            : null;
-        if (plan.IsHotSet)
+        var updated = VmEvents.Updated(saved, request.Caller);
+        if (!plan.IsHotSet)
         {
-            // Event 35 goes with the child's own event, so both and the new sockets take one commit.
-            (saved, outcome) = await hotSet.RunAsync(
-                new HotSetNumberOfCpus(saved, cluster, plan.Action, plan.Requested, request.Caller)
-                {
-                    Host = host,
-                    ParentEvents = [VmEvents.Updated(saved, request.Caller)],
-                }, CancellationToken.None);
-        }
-        else
-        {
-            await audit.AddAsync(VmEvents.Updated(saved, request.Caller), CancellationToken.None);
+            await audit.AddAsync(updated, CancellationToken.None);
+            var pending = plan.Action == HotSetAction.NextRun
+                ? new HotSetOutcome(HotSetResult.NextRun, vm.Configuration.Topology.VCpus, plan.Requested.VCpus, null)
+                : null;
+            return new UpdateVmOutcome(CommandResult.Ok, saved, pending);
         }
 
-        return new UpdateVmOutcome(CommandResult.Ok, saved, outcome);
+        var step = await hotSet.RunAsync(
+            new HotSetNumberOfCpus(saved, host, cluster, limits, plan.Action, plan.Requested, request.Caller),
+            CancellationToken.None);
+        // The child's change, its event and event 35 take one commit (or, with nothing to store, are logged in order).
+        var stored = await vms.ChangeFromAsync(saved, step.Change ?? (_ => null), [step.Event, updated], audit,
+            CancellationToken.None) ?? saved;
+        return new UpdateVmOutcome(CommandResult.Ok, stored, step.Outcome);
     }
 
-    private async Task<HostCpuCapacity> HostCapacityAsync(Vm vm, Host host, Cluster cluster, CancellationToken ct)
+    private async Task<HostCpuCapacity> HostRoomAsync(Vm vm, Host host, Cluster cluster, CancellationToken ct)
     {
         var others = (await vms.ListByHostAsync(host.Id, ct)).Where(v => v.Id != vm.Id);
         return HostRoom.For(host, cluster, others);

@@ -9,7 +9,7 @@ namespace Hotset.Engine.Vms.Commands;
 /// What an update does, decided purely from the stored VM and the request (SPEC §2–§4): the faults (any fault means
 /// nothing changes), the configuration to store now, the next-run configuration, and the CPU action.
 /// <see cref="Live"/> keeps the stored topology on a hot plug or unplug: the new sockets are stored only after
-/// the host did the change.
+/// the host did the change. UpdateVm and a preview of the update plan the same way, without side effects.
 /// </summary>
 public sealed record UpdateVmPlan(IReadOnlyList<Fault> Faults, VmConfiguration Live, VmConfiguration? NextRun,
     HotSetAction Action, CpuTopology Requested)
@@ -18,15 +18,13 @@ public sealed record UpdateVmPlan(IReadOnlyList<Fault> Faults, VmConfiguration L
 
     /// <summary>
     /// Plans <paramref name="request"/> on <paramref name="vm"/> with the cluster's <paramref name="limits"/>, and
-    /// <paramref name="host"/> the capacity of the host the VM runs on (null when it is not running).
+    /// <paramref name="host"/> the capacity of the host the VM runs on. Only a hot plug is checked against the host
+    /// (<see cref="ActionOf"/> says beforehand whether it is one); null skips the check.
     /// </summary>
     public static UpdateVmPlan Create(Vm vm, UpdateVm request, CpuLimits limits, HostCpuCapacity? host,
         CompatibilityVersion? version = null, Architecture architecture = Architecture.X86_64)
     {
-        var running = vm.Status != VmStatus.Down;
-        var nextRun = request.NextRun && running;
-        var requested = request.Patch.ApplyTo(
-            running && !nextRun ? vm.Configuration : vm.NextRun ?? vm.Configuration);
+        var (running, nextRun, requested) = Apply(vm, request);
         var context = new VmCpuUpdateContext
         {
             VmName = vm.Name,
@@ -55,21 +53,35 @@ public sealed record UpdateVmPlan(IReadOnlyList<Fault> Faults, VmConfiguration L
 
         if (nextRun)
         {
-            return new(faults, vm.Configuration, Pending(requested, vm.Configuration), action, requested.Topology);
+            return new(faults, vm.Configuration, requested.AsNextRunOf(vm.Configuration), action, requested.Topology);
         }
 
         var live = LiveFields(request.Patch).ApplyTo(vm.Configuration);
         var hotSet = action is HotSetAction.HotPlug or HotSetAction.HotUnplug;
         var pendingPatch = hotSet ? request.Patch with { Sockets = null } : request.Patch;
         var pending = pendingPatch.ApplyTo(vm.NextRun ?? vm.Configuration);
-        return new(faults, live, Pending(pending, live), action, requested.Topology);
+        return new(faults, live, pending.AsNextRunOf(live), action, requested.Topology);
+    }
+
+    /// <summary>
+    /// The CPU action <see cref="Create"/> will plan, without the rules: a caller reads the host's capacity (which
+    /// needs every VM on the host) only when this is <see cref="HotSetAction.HotPlug"/>, and the host only for a hot set.
+    /// </summary>
+    public static HotSetAction ActionOf(Vm vm, UpdateVm request)
+    {
+        var (_, nextRun, requested) = Apply(vm, request);
+        return HotSetDecision.Decide(new HotSetDecisionInput(vm.Configuration.Topology, requested.Topology, vm.Status,
+            nextRun, requested.CpuPinningPolicy));
     }
 
     /// <summary>The part of a patch a running VM takes at once, whatever else waits for the next run.</summary>
-    internal static VmPatch LiveFields(VmPatch patch) =>
+    private static VmPatch LiveFields(VmPatch patch) =>
         new() { Name = patch.Name, Description = patch.Description, Comment = patch.Comment };
 
-    /// <summary>A next-run configuration, or null when it is the same as what runs.</summary>
-    internal static VmConfiguration? Pending(VmConfiguration pending, VmConfiguration live) =>
-        pending == live ? null : pending;
+    private static (bool Running, bool NextRun, VmConfiguration Requested) Apply(Vm vm, UpdateVm request)
+    {
+        var running = vm.Status != VmStatus.Down;
+        var nextRun = request.NextRun && running;
+        return (running, nextRun, request.Patch.ApplyTo(running && !nextRun ? vm.Configuration : vm.NextRun ?? vm.Configuration));
+    }
 }

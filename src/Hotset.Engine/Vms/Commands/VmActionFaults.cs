@@ -5,17 +5,21 @@ using Host = Hotset.Engine.Hosts.Host;
 namespace Hotset.Engine.Vms.Commands;
 
 /// <summary>
-/// Faults of the lifecycle actions (start = oVirt's "run", stop, shutdown, reboot). The first sentence is oVirt's
+/// Faults of the VM commands other than the CPU rules of an update (those are <see cref="VmFaults"/>'s): add, remove
+/// and the lifecycle actions (start = oVirt's "run", stop, shutdown, reboot). The first sentence is oVirt's
 /// (<c>Cannot ${action} VM. …</c>); where oVirt stops there, Hotset adds what would work.
 /// </summary>
 public static class VmActionFaults
 {
+    public const string RunningCode = "VM_IS_RUNNING";
+    public const string NameInUseCode = "VM_NAME_IN_USE";
+
     public static Fault Busy(string action) => new(
         "VM_OPERATION_IN_PROGRESS", FaultKind.Conflict,
         $"Cannot {action} VM. Related operation is currently in progress. Please try again later.");
 
     public static Fault AlreadyRunning(Vm vm) => new(
-        "VM_IS_RUNNING", FaultKind.Conflict,
+        RunningCode, FaultKind.Conflict,
         $"Cannot run VM. VM is running. VM '{vm.Name}' is {vm.Status.ToOvirtName()}; stop it first to start it again.");
 
     public static Fault NotRunning(string action, Vm vm) => new(
@@ -44,7 +48,15 @@ public static class VmActionFaults
         "HOST_FAILED", FaultKind.HostFailure,
         $"Cannot {action} VM. Host {host.Name} ({host.Address}) failed to {action} VM '{vm.Name}': {message}");
 
+    /// <summary>oVirt's sentence: a VM must be down to be removed.</summary>
+    public static Fault RemoveRunning() => new(RunningCode, FaultKind.Conflict, "Cannot remove VM. VM is running.");
+
     public static Fault NameInUse(string name) => new(
-        "VM_NAME_IN_USE", FaultKind.Conflict,
+        NameInUseCode, FaultKind.Conflict,
         $"Cannot edit VM. The name '{name}' is already used by another VM; choose another name.");
+
+    /// <summary>oVirt's sentence for a new VM whose name is taken.</summary>
+    public static Fault AddNameInUse() => new(
+        NameInUseCode, FaultKind.Conflict,
+        "Cannot add VM. The VM name is already in use, please choose a unique name and try again.");
 }

@@ -6,7 +6,7 @@ namespace Hotset.Engine.Vms.Commands;
 public static class VmCommandsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IVmCommands"/> and its commands, the per-VM locks and the host agent client. The stores,
+    /// Registers the VM commands the endpoints call, the per-VM locks and the host agent client. The stores,
     /// the audit log and <c>IEngineConfigProvider</c> come from persistence. Commands are scoped, so they work over
     /// scoped or singleton stores; the locks are one per process.
     /// </summary>
@@ -22,7 +22,8 @@ public static class VmCommandsServiceCollectionExtensions
         services.TryAddScoped<StopVmCommand>();
         services.TryAddScoped<ShutdownVmCommand>();
         services.TryAddScoped<RebootVmCommand>();
-        services.TryAddScoped<IVmCommands, VmCommands>();
+        services.TryAddScoped<AddVmCommand>();
+        services.TryAddScoped<RemoveVmCommand>();
         return services;
     }
 }

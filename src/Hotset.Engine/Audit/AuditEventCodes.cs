@@ -1,0 +1,53 @@
+namespace Hotset.Engine.Audit;
+
+/// <summary>
+/// Every code the engine logs, in one list: oVirt's AuditLogType numbers with oVirt's texts (SPEC §7) and, from
+/// 20000 up, Hotset's own, which oVirt has no counterpart for. <c>VmEvents</c> and <c>HostEvents</c> build the events.
+/// </summary>
+public static class AuditEventCodes
+{
+    /// <summary>VM ${VmName} started on Host ${VdsName}.</summary>
+    public const int VmUp = 32;
+
+    /// <summary>VM ${VmName} powered off by ${UserName} (Host: ${VdsName})${OptionalReason}.</summary>
+    public const int VmPoweredOff = 33;
+
+    /// <summary>VM ${VmName} was created by ${UserName}.</summary>
+    public const int VmCreated = 34;
+
+    /// <summary>oVirt <c>USER_UPDATE_VM</c>: VM ${VmName} configuration was updated by ${UserName}.</summary>
+    public const int VmUpdated = 35;
+
+    /// <summary>Host ${VdsName} was added by ${UserName}.</summary>
+    public const int HostAdded = 42;
+
+    /// <summary>VM ${VmName} is down. ${ExitMessage}</summary>
+    public const int VmDown = 61;
+
+    /// <summary>VM shutdown initiated by ${UserName} on VM ${VmName} (Host: ${VdsName})${OptionalReason}.</summary>
+    public const int VmShutdownInitiated = 73;
+
+    /// <summary>VM ${VmName} was successfully removed.</summary>
+    public const int VmRemoved = 113;
+
+    /// <summary>VM ${VmName} was started by ${UserName} (Host: ${VdsName}).</summary>
+    public const int VmStarted = 153;
+
+    /// <summary>VM ${VmName} is rebooting. Rebooted by: ${UserName}</summary>
+    public const int VmRebooting = 157;
+
+    /// <summary>oVirt <c>HOT_SET_NUMBER_OF_CPUS</c>.</summary>
+    public const int HotSet = 2033;
+
+    /// <summary>oVirt <c>FAILED_HOT_SET_NUMBER_OF_CPUS</c>.</summary>
+    public const int HotSetFailed = 2034;
+
+    /// <summary>Hotset <c>HOT_SET_NUMBER_OF_CPUS_REBOOT_REQUIRED</c>: the guest OS takes the change only after a reboot.</summary>
+    public const int HotSetRebootRequired = 20033;
+
+    /// <summary>Hotset <c>VM_VCPU_COUNT_RECONCILED</c>: the host's vCPU count differed and the engine stored it.</summary>
+    public const int VcpusReconciled = 20035;
+
+    /// <summary>Hotset <c>VM_VCPU_COUNT_UNREPRESENTABLE</c>: the host's vCPU count is not whole sockets.</summary>
+    public const int VcpusUnrepresentable = 20036;
+}
