@@ -50,6 +50,8 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
+scripts/rotate-log.sh "$data/agent.log"
+scripts/rotate-log.sh "$data/engine.log"
 (cd "$artifacts/bin/Hotset.Agent/release" && exec dotnet Hotset.Agent.dll \
   --Agent:Urls="$agent_url" --Agent:StateDirectory="$agent_state" --Hooks:Directory="$hooks") \
   >"$data/agent.log" 2>&1 &
