@@ -21,11 +21,11 @@ public sealed class BodyFuzzTests : IDisposable
     private readonly EngineApp _engine = new();
     private readonly WebApplicationFactory<NodeResult> _app;
 
-    public BodyFuzzTests() => _app = _engine.WithWebHostBuilder(b => b.ConfigureServices(services =>
+    public BodyFuzzTests() => _app = _engine.Quiet(services =>
     {
         services.RemoveAll<IHostAgents>();
         services.AddSingleton<IHostAgents>(new FakeHostAgents());
-    }));
+    });
 
     public void Dispose()
     {

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Hotset.Engine.Api;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Hotset.Engine.Tests.Api.Hardening;
 
@@ -7,16 +9,23 @@ namespace Hotset.Engine.Tests.Api.Hardening;
 public sealed class BodyNestingTests : IDisposable
 {
     private const int Hostile = 50_000;
-    private readonly EngineApp _app = new();
+    private readonly EngineApp _engine = new();
+    private readonly WebApplicationFactory<NodeResult> _app;
 
-    public void Dispose() => _app.Dispose();
+    public BodyNestingTests() => _app = _engine.Quiet();
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        _engine.Dispose();
+    }
 
     [Theory]
     [InlineData("vms")]
     [InlineData("hotset/config")]
     public async Task Put_XmlNested50000Deep_400AndTheEngineStillAnswers(string target)
     {
-        using var client = _app.Admin();
+        using var client = await HardeningClient.CreateAsync(_app);
         var path = await PathOfAsync(client, target);
         var root = target == "vms" ? "vm" : "entry";
         var body = new StringBuilder($"<{root}>");
@@ -32,7 +41,7 @@ public sealed class BodyNestingTests : IDisposable
     [Fact]
     public async Task Put_XmlNested32Deep_IsReadAndJudgedOnItsElements()
     {
-        using var client = _app.Admin();
+        using var client = await HardeningClient.CreateAsync(_app);
         var path = await PathOfAsync(client, "vms");
         var body = "<vm>" + string.Concat(Enumerable.Repeat("<x>", 31)) + string.Concat(Enumerable.Repeat("</x>", 31)) + "</vm>";
 
@@ -47,7 +56,7 @@ public sealed class BodyNestingTests : IDisposable
     [InlineData(Hostile)]
     public async Task Put_JsonNestedDeeperThan32_400NamingTheLimit(int depth)
     {
-        using var client = _app.Admin();
+        using var client = await HardeningClient.CreateAsync(_app);
         var path = await PathOfAsync(client, "vms");
         var body = string.Concat(Enumerable.Repeat("{\"cpu\":", depth - 1)) + "{}" + new string('}', depth - 1);
 

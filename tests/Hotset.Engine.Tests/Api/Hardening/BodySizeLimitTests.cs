@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Hotset.Engine.Api;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Hotset.Engine.Tests.Api.Hardening;
 
@@ -12,9 +14,16 @@ namespace Hotset.Engine.Tests.Api.Hardening;
 public sealed class BodySizeLimitTests : IDisposable
 {
     private const long Huge = 25L << 20;
-    private readonly EngineApp _app = new();
+    private readonly EngineApp _engine = new();
+    private readonly WebApplicationFactory<NodeResult> _app;
 
-    public void Dispose() => _app.Dispose();
+    public BodySizeLimitTests() => _app = _engine.Quiet();
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        _engine.Dispose();
+    }
 
     [Theory]
     [InlineData(true)]

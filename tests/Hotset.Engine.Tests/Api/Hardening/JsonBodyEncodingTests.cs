@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Hotset.Engine.Api;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Hotset.Engine.Tests.Api.Hardening;
 
@@ -9,9 +11,16 @@ namespace Hotset.Engine.Tests.Api.Hardening;
 /// </summary>
 public sealed class JsonBodyEncodingTests : IDisposable
 {
-    private readonly EngineApp _app = new();
+    private readonly EngineApp _engine = new();
+    private readonly WebApplicationFactory<NodeResult> _app;
 
-    public void Dispose() => _app.Dispose();
+    public JsonBodyEncodingTests() => _app = _engine.Quiet();
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        _engine.Dispose();
+    }
 
     [Theory]
     [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'d', (byte)'e', (byte)'s', (byte)'c', (byte)'r', (byte)'i', (byte)'p', (byte)'t', (byte)'i', (byte)'o', (byte)'n', (byte)'"', (byte)':', (byte)'"', 0xff, 0xfe, (byte)'"', (byte)'}' })]
@@ -19,7 +28,7 @@ public sealed class JsonBodyEncodingTests : IDisposable
     [InlineData(new byte[] { (byte)'{', (byte)'"', (byte)'n', (byte)'a', (byte)'m', (byte)'e', (byte)'"', (byte)':', (byte)'"', 0xed, 0xa0, 0x80, (byte)'"', (byte)'}' })]
     public async Task Put_JsonWithInvalidUtf8_400FaultAndNothingChanged(byte[] body)
     {
-        using var client = _app.Admin();
+        using var client = await HardeningClient.CreateAsync(_app);
         var id = await client.AddVmAsync("utf8", "<description>before</description>");
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -39,7 +48,7 @@ public sealed class JsonBodyEncodingTests : IDisposable
     [InlineData("application/xml", "<vm><description>a</description\u0000></vm>", "\\u0000")]
     public async Task Put_ControlCharacters_400FaultThatCanBeWrittenAndNothingChanged(string type, string body, string expected)
     {
-        using var client = _app.Admin();
+        using var client = await HardeningClient.CreateAsync(_app);
         var id = await client.AddVmAsync("nul", "<description>before</description>");
         using var content = new StringContent(body);
         content.Headers.ContentType = new MediaTypeHeaderValue(type);
