@@ -4,8 +4,8 @@ namespace Hotset.Engine.Api.Representations;
 public static class InputLimits
 {
     /// <summary>
-    /// Deepest element nesting accepted, the root being level 1. oVirt's deepest input paths
-    /// (<c>vm/cpu_tune/vcpu_pins/vcpu_pin/cpu_set</c>) need 5; 32 leaves room and keeps a hostile body from exhausting
+    /// Deepest element nesting accepted, the root being level 1. The deepest input paths
+    /// (<c>vm/cpu/cpu_tune/vcpu_pins/vcpu_pin/cpu_set</c>) need 6; 32 leaves room and keeps a hostile body from exhausting
     /// the stack of anything that walks the tree.
     /// </summary>
     public const int MaxDepth = 32;
