@@ -50,6 +50,8 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
+scripts/rotate-log.sh "$data/agent.log"
+scripts/rotate-log.sh "$data/engine.log"
 (cd "$artifacts/bin/Hotset.Agent/release" && exec dotnet Hotset.Agent.dll \
   --Agent:Urls="$agent_url" --Agent:StateDirectory="$agent_state" --Hooks:Directory="$hooks" \
   --Qemu:GuestKernel="$HOTSET_GUEST_DIR/vmlinux" --Qemu:GuestInitrd="$HOTSET_GUEST_DIR/initramfs.cpio.gz") \

@@ -6,10 +6,12 @@ using Microsoft.Extensions.Options;
 namespace Hotset.Agent.Hooks;
 
 /// <summary>
-/// VDSM's hook contract: executables in <c>&lt;hooks&gt;/&lt;hook point&gt;/</c>, lexical order; exit 0 = ok,
-/// 2 = ok and run no further hooks, anything else = failure. <b>Better:</b> each script runs under a timeout, and the
-/// environment carries the VM id, name and, for CPU hooks, the old and new counts. <c>_hook_domxml</c> names a file
-/// with the VM definition as <b>JSON</b> (<see cref="VmDefinition"/>), not libvirt XML; changes to it are ignored.
+/// VDSM's hook contract (<c>vdsm/common/hooks.py</c>): executables in <c>&lt;hooks&gt;/&lt;hook point&gt;/</c>, lexical
+/// order; exit 0 = ok; 2 = failure, run no further hooks; any other code = failure, the remaining hooks still run and
+/// the point fails after them (the last failure is reported, as VDSM raises the last error). <b>Better:</b> each
+/// script runs under a timeout (a killed script stops the point like exit 2), and the environment carries the VM id,
+/// name and, for CPU hooks, the old and new counts. <c>_hook_domxml</c> names a file with the VM definition as
+/// <b>JSON</b> (<see cref="VmDefinition"/>), not libvirt XML; changes to it are ignored.
 /// </summary>
 internal sealed partial class HookRunner(IOptions<HookOptions> options, TimeProvider time, ILogger<HookRunner> logger)
     : IHookRunner
@@ -37,24 +39,22 @@ internal sealed partial class HookRunner(IOptions<HookOptions> options, TimeProv
                 ["_hook_domxml"] = definitionFile,
             };
             var ran = new List<string>();
+            HookFailure? last = null;
             foreach (var script in scripts)
             {
                 var name = Path.GetFileName(script);
                 ran.Add(name);
                 var failure = await RunScriptAsync(hookPoint, script, vm.VmId, env, ct);
-                if (failure is { ExitCode: StopExitCode })
+                last = failure ?? last;
+                // A script that exits with 2, hangs or cannot start stops the point at once.
+                if (failure is { ExitCode: StopExitCode or null })
                 {
                     LogStopped(hookPoint, name, vm.VmId);
                     break;
                 }
-
-                if (failure is not null)
-                {
-                    return new HookRunResult(ran, failure);
-                }
             }
 
-            return new HookRunResult(ran, null);
+            return new HookRunResult(ran, last);
         }
         finally
         {
@@ -78,7 +78,7 @@ internal sealed partial class HookRunner(IOptions<HookOptions> options, TimeProv
             .Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>Runs one script; null when it exited with 0, else what went wrong (exit code 2 included).</summary>
+    /// <summary>Runs one script; null when it exited with 0, else what went wrong.</summary>
     private async Task<HookFailure?> RunScriptAsync(
         string hookPoint, string script, string vmId, Dictionary<string, string> env, CancellationToken ct)
     {

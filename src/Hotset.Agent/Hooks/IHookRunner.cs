@@ -7,8 +7,9 @@ internal interface IHookRunner
 {
     /// <summary>
     /// Runs the executables in <c>&lt;hooks&gt;/&lt;hookPoint&gt;/</c> in lexical order with <c>vmId</c>, <c>vmName</c>,
-    /// <c>_hook_domxml</c> and <paramref name="environment"/> set. Stops at the first failure, or after a script that
-    /// exits with 2.
+    /// <c>_hook_domxml</c> and <paramref name="environment"/> set. A script that exits with 1 (or any code but 0
+    /// and 2) fails the point after the remaining scripts ran; one that exits with 2, is killed at the timeout or cannot
+    /// be started fails it at once.
     /// </summary>
     Task<HookRunResult> RunAsync(
         string hookPoint, VmDefinition vm, IReadOnlyDictionary<string, string> environment, CancellationToken ct);
@@ -24,7 +25,7 @@ internal sealed record HookRunResult(IReadOnlyList<string> Ran, HookFailure? Fai
 }
 
 /// <summary>
-/// A script that exited with neither 0 nor 2, could not be started, or ran out of time (then <see cref="ExitCode"/> is
+/// A script that exited with a code other than 0, could not be started, or ran out of time (then <see cref="ExitCode"/> is
 /// null). <see cref="Stderr"/> is the end of what it wrote to standard error, trimmed.
 /// </summary>
 internal sealed record HookFailure(string HookPoint, string Script, string Reason, int? ExitCode, string Stderr)

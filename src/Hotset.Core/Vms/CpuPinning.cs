@@ -11,6 +11,12 @@ public sealed record CpuPinning(IReadOnlyDictionary<int, IReadOnlySet<int>> Vcpu
 {
     public static CpuPinning Empty { get; } = new(new Dictionary<int, IReadOnlySet<int>>());
 
+    /// <summary>
+    /// Most (vCPU, host CPU) pairs one pinning may hold: far above any real VM (hundreds of vCPUs each on a few CPUs),
+    /// low enough that a hostile string cannot fill memory with thousands of vCPUs pinned to thousands of CPUs each.
+    /// </summary>
+    public const int MaxPinnedPairs = 1 << 18;
+
     /// <summary>The highest pinned vCPU index, or -1 when nothing is pinned.</summary>
     public int MaxVcpu => VcpuToHostCpus.Count == 0 ? -1 : VcpuToHostCpus.Keys.Max();
 
@@ -29,6 +35,7 @@ public sealed record CpuPinning(IReadOnlyDictionary<int, IReadOnlySet<int>> Vcpu
         }
 
         var pins = new SortedDictionary<int, IReadOnlySet<int>>();
+        var pairs = 0;
         foreach (var item in text.Split('_'))
         {
             var parts = item.Split('#');
@@ -47,6 +54,13 @@ public sealed record CpuPinning(IReadOnlyDictionary<int, IReadOnlySet<int>> Vcpu
             if (!CpuSet.TryParse(parts[1], out var cpus, out var setError))
             {
                 error = setError;
+                return false;
+            }
+
+            pairs += cpus.Count;
+            if (pairs > MaxPinnedPairs)
+            {
+                error = $"CPU pinning pins more than {MaxPinnedPairs} (vCPU, host CPU) pairs; pin each vCPU to the few CPUs it needs.";
                 return false;
             }
 

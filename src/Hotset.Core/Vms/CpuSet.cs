@@ -9,37 +9,77 @@ namespace Hotset.Core.Vms;
 /// </summary>
 public static class CpuSet
 {
+    /// <summary>
+    /// Highest CPU id accepted: Linux numbers CPUs below its largest <c>NR_CPUS</c> (8192 on x86_64 and ppc64,
+    /// <c>CONFIG_MAXSMP</c>), so a larger id cannot name a host CPU, and a range cannot blow up to millions of CPUs.
+    /// </summary>
+    public const int MaxCpuId = 8191;
+
+    /// <summary>Most items (ids, ranges, exclusions) in one set: one per CPU Linux can number.</summary>
+    public const int MaxItems = MaxCpuId + 1;
+
     public static bool TryParse(string text, out IReadOnlySet<int> cpus) => TryParse(text, out cpus, out _);
 
-    /// <summary>Parses <paramref name="text"/>; on failure <paramref name="error"/> says what is wrong. The set is never empty.</summary>
+    /// <summary>
+    /// Parses <paramref name="text"/> in time linear in its length (ranges are not expanded one by one); on failure
+    /// <paramref name="error"/> says what is wrong. The set is never empty.
+    /// </summary>
     public static bool TryParse(string text, out IReadOnlySet<int> cpus, out string error)
     {
-        var added = new SortedSet<int>();
-        var removed = new HashSet<int>();
-        cpus = added;
-        foreach (var raw in (text ?? "").Split(','))
+        text ??= "";
+        cpus = new SortedSet<int>();
+        var ranges = new List<(int First, int Last, bool Exclude)>();
+        var highest = -1;
+        foreach (var part in text.AsSpan().Split(','))
         {
-            var item = raw.Trim();
-            var exclude = item.StartsWith('^');
-            if (!TryParseRange(exclude ? item[1..] : item, out var first, out var last))
+            if (ranges.Count == MaxItems)
             {
-                error = $"'{item}' in CPU set '{text}' is not a CPU id (0, 1 …), a range (0-3) or an exclusion (^2).";
+                error = $"CPU set '{Shorten(text)}' has more than {MaxItems} items; Linux numbers at most {MaxItems} CPUs.";
                 return false;
             }
 
-            for (var cpu = first; cpu <= last; cpu++)
+            var item = text.AsSpan(part).Trim();
+            var exclude = item.StartsWith('^');
+            if (!TryParseRange(exclude ? item[1..] : item, out var first, out var last))
             {
-                (exclude ? removed : (ISet<int>)added).Add(cpu);
+                error = Math.Max(first, last) > MaxCpuId
+                    ? $"'{Shorten(item.ToString())}' in CPU set '{Shorten(text)}' names a CPU above {MaxCpuId}, the highest id Linux gives a CPU."
+                    : $"'{Shorten(item.ToString())}' in CPU set '{Shorten(text)}' is not a CPU id (0, 1 …), a range (0-3) or an exclusion (^2).";
+                return false;
+            }
+
+            ranges.Add((first, last, exclude));
+            highest = Math.Max(highest, last);
+        }
+
+        // Counts per CPU of covering added and excluded ranges, as differences: one pass over ranges, one over CPUs.
+        var added = new int[highest + 2];
+        var excluded = new int[highest + 2];
+        foreach (var (first, last, exclude) in ranges)
+        {
+            var counts = exclude ? excluded : added;
+            counts[first]++;
+            counts[last + 1]--;
+        }
+
+        var result = new List<int>();
+        for (int cpu = 0, inAdded = 0, inExcluded = 0; cpu <= highest; cpu++)
+        {
+            inAdded += added[cpu];
+            inExcluded += excluded[cpu];
+            if (inAdded > 0 && inExcluded == 0)
+            {
+                result.Add(cpu);
             }
         }
 
-        added.ExceptWith(removed);
-        if (added.Count == 0)
+        if (result.Count == 0)
         {
-            error = $"CPU set '{text}' leaves no CPU.";
+            error = $"CPU set '{Shorten(text)}' leaves no CPU.";
             return false;
         }
 
+        cpus = new SortedSet<int>(result);
         error = "";
         return true;
     }
@@ -77,19 +117,35 @@ public static class CpuSet
         return text.ToString();
     }
 
-    private static bool TryParseRange(string item, out int first, out int last)
+    private static bool TryParseRange(ReadOnlySpan<char> item, out int first, out int last)
     {
-        var dash = item.IndexOf('-', StringComparison.Ordinal);
-        first = last = 0;
-        return dash < 0
-            ? TryParseId(item, out first) && TryParseId(item, out last)
-            : TryParseId(item[..dash], out first) && TryParseId(item[(dash + 1)..], out last) && first <= last
-                && last - first < MaxRange;
+        var dash = item.IndexOf('-');
+        var firstOk = TryParseId(dash < 0 ? item : item[..dash], out first);
+        last = first;
+        var lastOk = dash < 0 ? firstOk : TryParseId(item[(dash + 1)..], out last);
+        return firstOk && lastOk && first <= last;
     }
 
-    /// <summary>Bounds a range so a typo such as <c>0-99999999</c> cannot exhaust memory.</summary>
-    private const int MaxRange = 65536;
+    /// <summary>A CPU id (also a vCPU index in pinning): digits only, at most <see cref="MaxCpuId"/>.</summary>
+    internal static bool TryParseId(string text, out int id) => TryParseId(text.AsSpan(), out id);
 
-    internal static bool TryParseId(string text, out int id) =>
-        int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out id) && id < MaxRange;
+    // A too-large id comes back in id (int.MaxValue past int's range), so the caller can tell it from a typo.
+    private static bool TryParseId(ReadOnlySpan<char> text, out int id)
+    {
+        var digits = text.Trim();
+        if (digits.Length is 0 || digits.ContainsAnyExceptInRange('0', '9'))
+        {
+            id = -1;
+            return false;
+        }
+
+        if (!int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out id))
+        {
+            id = int.MaxValue;
+        }
+
+        return id <= MaxCpuId;
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

@@ -16,6 +16,7 @@ public static class ApiServices
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddOpenApi();
+        services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 
@@ -32,6 +33,7 @@ public static class ApiServices
         });
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseMiddleware<ApiExceptionMiddleware>();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

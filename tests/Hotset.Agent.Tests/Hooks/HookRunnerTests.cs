@@ -38,31 +38,60 @@ public sealed class HookRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task RunAsync_ScriptExitsWithTwo_SucceedsAndRunsNoFurtherScripts()
+    public async Task RunAsync_ScriptExitsWithTwo_FailsAndRunsNoFurtherScripts()
     {
-        Add("10_stop", "exit 2");
+        Add("10_veto", "echo 'hot plug vetoed' >&2; exit 2");
         Add("20_never", $"touch '{_output.Combine("ran")}'");
 
         var result = await Runner().RunAsync(Point, Vm, NoEnvironment, default);
 
-        Assert.True(result.Succeeded);
-        Assert.Equal(["10_stop"], result.Ran);
+        Assert.False(result.Succeeded);
+        Assert.Equal(["10_veto"], result.Ran);
+        Assert.Equal("before_set_num_of_cpus/10_veto exited with 2: hot plug vetoed", result.Failure!.ToString());
         Assert.False(File.Exists(_output.Combine("ran")));
     }
 
     [Fact]
-    public async Task RunAsync_ScriptFails_StopsAndSaysWhichScriptWithItsExitCodeAndStderr()
+    public async Task RunAsync_ScriptExitsWithOne_RunsTheRemainingScriptsThenFails()
     {
         Add("10_ok", "exit 0");
         Add("50_check", "echo 'guest agent not ready' >&2; exit 1");
-        Add("60_never", $"touch '{_output.Combine("ran")}'");
+        Add("60_still_runs", $"touch '{_output.Combine("ran")}'");
 
         var result = await Runner().RunAsync(Point, Vm, NoEnvironment, default);
 
         Assert.False(result.Succeeded);
+        Assert.Equal(["10_ok", "50_check", "60_still_runs"], result.Ran);
         Assert.Equal(1, result.Failure!.ExitCode);
         Assert.Equal("before_set_num_of_cpus/50_check exited with 1: guest agent not ready", result.Failure.ToString());
+        Assert.True(File.Exists(_output.Combine("ran")));
+    }
+
+    [Fact]
+    public async Task RunAsync_OneThenTwo_StopsAtTheTwoAndReportsIt()
+    {
+        Add("10_soft", "echo soft >&2; exit 1");
+        Add("20_hard", "echo hard >&2; exit 2");
+        Add("30_never", $"touch '{_output.Combine("ran")}'");
+
+        var result = await Runner().RunAsync(Point, Vm, NoEnvironment, default);
+
+        Assert.Equal(["10_soft", "20_hard"], result.Ran);
+        Assert.Equal("before_set_num_of_cpus/20_hard exited with 2: hard", result.Failure!.ToString());
         Assert.False(File.Exists(_output.Combine("ran")));
+    }
+
+    [Fact]
+    public async Task RunAsync_UnexpectedExitCode_FailsLikeOneAndLetsTheOthersRun()
+    {
+        Add("10_odd", "exit 3");
+        Add("20_ok", $"touch '{_output.Combine("ran")}'");
+
+        var result = await Runner().RunAsync(Point, Vm, NoEnvironment, default);
+
+        Assert.Equal(["10_odd", "20_ok"], result.Ran);
+        Assert.Equal(3, result.Failure!.ExitCode);
+        Assert.True(File.Exists(_output.Combine("ran")));
     }
 
     [Fact]

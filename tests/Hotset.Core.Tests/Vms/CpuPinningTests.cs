@@ -61,4 +61,13 @@ public sealed class CpuPinningTests
 
     [Fact]
     public void Empty_HasNoPins() => Assert.Equal(-1, CpuPinning.Empty.MaxVcpu);
+
+    [Fact]
+    public void TryParse_ThousandsOfCpusForManyVcpus_RefusedAboveThePairLimit()
+    {
+        var text = string.Join('_', Enumerable.Range(0, 40).Select(v => $"{v}#0-8191"));
+
+        Assert.False(CpuPinning.TryParse(text, out _, out var error));
+        Assert.Equal("CPU pinning pins more than 262144 (vCPU, host CPU) pairs; pin each vCPU to the few CPUs it needs.", error);
+    }
 }
