@@ -20,6 +20,7 @@ public sealed partial class QmpClient : IAsyncDisposable
     private readonly StreamReader _reader;
     private readonly string _path;
     private readonly TimeSpan _timeout;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ConcurrentDictionary<long, Pending> _pending = new();
@@ -30,13 +31,14 @@ public sealed partial class QmpClient : IAsyncDisposable
     private Task _readLoop = Task.CompletedTask;
     private long _nextId;
 
-    private QmpClient(Socket socket, string path, TimeSpan timeout, ILogger logger)
+    private QmpClient(Socket socket, string path, TimeSpan timeout, TimeProvider time, ILogger logger)
     {
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
         _reader = new StreamReader(_stream, new UTF8Encoding(false));
         _path = path;
         _timeout = timeout;
+        _time = time;
         _logger = logger;
     }
 
@@ -48,13 +50,21 @@ public sealed partial class QmpClient : IAsyncDisposable
 
     /// <summary>
     /// Connects, reads the greeting and leaves capabilities negotiation mode. <paramref name="timeout"/> bounds the
-    /// connection and every later command.
+    /// connection and every later command, measured on the system clock.
     /// </summary>
-    public static async Task<QmpClient> ConnectAsync(string socketPath, TimeSpan timeout, ILogger logger, CancellationToken ct)
+    public static Task<QmpClient> ConnectAsync(string socketPath, TimeSpan timeout, ILogger logger, CancellationToken ct) =>
+        ConnectAsync(socketPath, timeout, TimeProvider.System, logger, ct);
+
+    /// <summary>
+    /// Connects, reads the greeting and leaves capabilities negotiation mode. <paramref name="timeout"/> bounds the
+    /// connection and every later command, measured on <paramref name="time"/>.
+    /// </summary>
+    public static async Task<QmpClient> ConnectAsync(
+        string socketPath, TimeSpan timeout, TimeProvider time, ILogger logger, CancellationToken ct)
     {
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(timeout);
+        using var deadline = new CancellationTokenSource(timeout, time);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         try
         {
             await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cts.Token);
@@ -65,7 +75,7 @@ public sealed partial class QmpClient : IAsyncDisposable
             throw new QmpException("connect", QmpException.Disconnected, $"cannot connect to the QMP socket {socketPath}: {e.Message}", e);
         }
 
-        var client = new QmpClient(socket, socketPath, timeout, logger);
+        var client = new QmpClient(socket, socketPath, timeout, time, logger);
         try
         {
             var greeting = await client._reader.ReadLineAsync(cts.Token)
@@ -143,13 +153,18 @@ public sealed partial class QmpClient : IAsyncDisposable
                 throw new QmpException(command, QmpException.Disconnected, reason);
             }
 
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            cts.CancelAfter(_timeout);
-            await send.WaitAsync(cts.Token);
-            return await reply.Task.WaitAsync(cts.Token);
+            var start = _time.GetTimestamp();
+            await send.WaitAsync(_timeout, _time, ct);
+            var left = _timeout - _time.GetElapsedTime(start);
+            return await reply.Task.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, _time, ct);
+        }
+        catch (TimeoutException e)
+        {
+            throw new QmpException(command, QmpException.Timeout, $"QEMU did not answer within {_timeout.TotalSeconds:0.#} s on {_path}.", e);
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
+            // The write's own deadline (SendAsync) passed first.
             throw new QmpException(command, QmpException.Timeout, $"QEMU did not answer within {_timeout.TotalSeconds:0.#} s on {_path}.", e);
         }
         catch (IOException e)
@@ -201,8 +216,8 @@ public sealed partial class QmpClient : IAsyncDisposable
             buffer.WriteByte((byte)'\n');
         }
 
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(_timeout);
+        using var deadline = new CancellationTokenSource(_timeout, _time);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         await _writeLock.WaitAsync(cts.Token);
         try
         {
