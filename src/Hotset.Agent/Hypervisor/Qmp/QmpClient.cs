@@ -11,7 +11,8 @@ namespace Hotset.Agent.Hypervisor.Qmp;
 /// One QMP connection to a QEMU process over its Unix socket: capabilities negotiation, commands matched to replies
 /// by id, and events delivered to every <see cref="Subscribe">subscription</see> in the order QEMU sent them, before
 /// any reply that followed them. Thread-safe. When QEMU closes the socket, pending and later commands fail with
-/// <see cref="QmpException.Disconnected"/> and <see cref="Closed"/> completes.
+/// <see cref="QmpException.Disconnected"/> and <see cref="Closed"/> completes. A caller awaiting a reply continues on
+/// the thread that read it, so it must not block that thread (await; never wait synchronously for another reply).
 /// </summary>
 public sealed partial class QmpClient : IAsyncDisposable
 {
@@ -130,13 +131,16 @@ public sealed partial class QmpClient : IAsyncDisposable
     /// </summary>
     public IReadOnlyList<Task<JsonNode?>> ExecuteInOrder(IReadOnlyList<QmpCommand> commands, CancellationToken ct)
     {
+        var now = _time.GetTimestamp();
         var ids = new long[commands.Count];
         var replies = new TaskCompletionSource<JsonNode?>[commands.Count];
         for (var i = 0; i < commands.Count; i++)
         {
             ids[i] = Interlocked.Increment(ref _nextId);
-            replies[i] = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _pending[ids[i]] = new Pending(commands[i].Command, replies[i]);
+            // No RunContinuationsAsynchronously: the caller goes on on the reader's thread as soon as the reply is
+            // read, instead of waiting for a thread-pool thread to wake (docs/benchmarks.md). Callers must not block.
+            replies[i] = new TaskCompletionSource<JsonNode?>();
+            _pending[ids[i]] = new Pending(commands[i].Command, replies[i], now);
         }
 
         var send = _closedReason is null ? SendAsync(commands, ids, ct) : Task.CompletedTask;
@@ -156,7 +160,15 @@ public sealed partial class QmpClient : IAsyncDisposable
             var start = _time.GetTimestamp();
             await send.WaitAsync(_timeout, _time, ct);
             var left = _timeout - _time.GetElapsedTime(start);
-            return await reply.Task.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, _time, ct);
+            var result = await reply.Task.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, _time, ct);
+            if (_logger.IsEnabled(LogLevel.Debug) && _pending.TryGetValue(id, out var timed))
+            {
+                var readMs = _time.GetElapsedTime(timed.SentAt, timed.ReadAt).TotalMilliseconds;
+                var resumedMs = _time.GetElapsedTime(timed.SentAt).TotalMilliseconds;
+                LogTiming(_logger, command, id, _path, readMs, resumedMs);
+            }
+
+            return result;
         }
         catch (TimeoutException e)
         {
