@@ -105,7 +105,7 @@ public sealed class AgentBench(BenchOptions options, Report report, MachineInfo 
         report.Add(Part, poll.Cost);
         report.AddDerived(Part, "vCPUs this QEMU had created: before the first timed round → at the end",
             $"{createdAtFirstTimed} → {_created}", true, null);
-        report.Note($"agent: raw and verb alternate which goes first; each timed call follows {(options.Idle > TimeSpan.Zero ? $"{options.Idle.TotalSeconds:0.###} s in which nothing was asked of the agent or QEMU" : "the previous call at once")}. "
+        report.Note($"agent: raw, raw with the count check, and the verb rotate their order from round to round; each timed call follows {(options.Idle > TimeSpan.Zero ? $"{options.Idle.TotalSeconds:0.###} s in which nothing was asked of the agent or QEMU" : "the previous call at once")}. "
             + "The verb's HTTP connection is pooled, as the engine's is.");
         report.Note($"agent: online and dropped are observed by polling VM.getStats every {StatsPoller.IntervalMs} ms "
             + "plus one VM.getStats round trip (its cost is the 'VM.getStats round trip' row), so they are upper bounds.");
