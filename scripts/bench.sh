@@ -4,7 +4,7 @@
 # figures as a markdown table for docs/benchmarks.md.
 #
 #   scripts/bench.sh                 all three parts: agent, engine, list
-#   scripts/bench.sh agent|engine|list [--rounds N] [--warmup N] [--requests N] [--vms N] [--keep]
+#   scripts/bench.sh agent|engine|list [--rounds N] [--warmup N] [--idle SECONDS] [--requests N] [--vms N] [--keep]
 #
 #   HOTSET_ARTIFACTS   build output (default ./artifacts)
 #   HOTSET_GUEST_DIR   the test guest (default ./.guest, built by `make guest`)

@@ -3,16 +3,22 @@ using System.Globalization;
 namespace Hotset.Bench;
 
 /// <summary>
-/// Command line: <c>[agent|engine|list|all] [--rounds N] [--warmup N] [--requests N] [--vms N] [--artifacts DIR]
-/// [--keep]</c>. The built engine and agent are taken from <c>DIR/bin/Hotset.{Engine,Agent}/release</c>.
+/// Command line: <c>[agent|engine|list|all] [--rounds N] [--warmup N] [--idle SECONDS] [--requests N] [--vms N]
+/// [--artifacts DIR] [--keep]</c>. The built engine and agent are taken from <c>DIR/bin/Hotset.{Engine,Agent}/release</c>.
 /// </summary>
 public sealed record BenchOptions
 {
-    /// <summary>Hot-plug rounds per part; each round creates two vCPUs of QEMU's lifetime budget of 255.</summary>
+    /// <summary>Hot-plug rounds per part; each round creates three vCPUs of QEMU's lifetime budget of 255.</summary>
     public int Rounds { get; init; } = 20;
 
     /// <summary>Untimed rounds first, so the figures do not include JIT and first-connection costs.</summary>
     public int Warmup { get; init; } = 5;
+
+    /// <summary>
+    /// How long nothing is asked of the agent or QEMU before each timed hot plug: a real admin's call finds the agent
+    /// idle, not warmed by the call before. Zero: back to back.
+    /// </summary>
+    public TimeSpan Idle { get; init; } = TimeSpan.FromSeconds(0.5);
 
     /// <summary>Timed <c>GET /vms</c> requests per format.</summary>
     public int Requests { get; init; } = 20;
@@ -44,20 +50,34 @@ public sealed record BenchOptions
                 "all" => options with { Parts = ["agent", "engine", "list"] },
                 "--rounds" => options with { Rounds = Number() },
                 "--warmup" => options with { Warmup = Number() },
+                "--idle" => options with { Idle = TimeSpan.FromSeconds(double.Parse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture)) },
                 "--requests" => options with { Requests = Number() },
                 "--vms" => options with { Vms = Number() },
                 "--artifacts" => options with { Artifacts = Next() },
                 "--keep" => options with { Keep = true },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use: [agent|engine|list|all] [--rounds N] "
-                    + "[--warmup N] [--requests N] [--vms N] [--artifacts DIR] [--keep]"),
+                    + "[--warmup N] [--idle SECONDS] [--requests N] [--vms N] [--artifacts DIR] [--keep]"),
             };
         }
 
-        if (options.Rounds is < 1 or > 100 || options.Warmup is < 0 or > 10)
+        if (options.Rounds is < 1 or > 70 || options.Warmup is < 0 or > 10)
         {
-            throw new ArgumentException("--rounds must be 1–100 and --warmup 0–10: each round creates two vCPUs of QEMU's lifetime budget of 255.");
+            throw new ArgumentException("--rounds must be 1–70 and --warmup 0–10: each round creates three vCPUs of QEMU's lifetime budget of 255.");
+        }
+
+        if (options.Idle < TimeSpan.Zero || options.Idle > TimeSpan.FromSeconds(60))
+        {
+            throw new ArgumentException("--idle must be 0–60 seconds.");
         }
 
         return options;
     }
+
+    /// <summary>The idle pause before a timed call (<see cref="Idle"/>).</summary>
+    public Task PauseAsync(CancellationToken ct) => Idle > TimeSpan.Zero ? Task.Delay(Idle, ct) : Task.CompletedTask;
+
+    /// <summary>How the pause reads in a figure's name, e.g. <c>after 0.5 s idle</c>.</summary>
+    public string IdleText => Idle > TimeSpan.Zero
+        ? string.Create(CultureInfo.InvariantCulture, $"after {Idle.TotalSeconds:0.###} s idle")
+        : "back to back";
 }

@@ -8,7 +8,9 @@ namespace Hotset.Bench;
 /// <summary>
 /// Part 2: engine and agent as real processes, one test-guest VM created and started through the REST API. Each
 /// round: raw QMP <c>device_add</c> on the same VM's diagnostic socket (undone, then the engine's monitoring is let
-/// settle); <c>PUT /vms/{id}</c> sockets +1 → 200 (timed); sockets −1 (untimed) until the VM is stable again.
+/// settle); the agent verb +1 (timed) and −1; <c>PUT /vms/{id}</c> sockets +1 → 200 (timed); sockets −1 (untimed)
+/// until the VM is stable again. Each timed call follows an idle pause (<see cref="BenchOptions.Idle"/>); the engine's
+/// own monitoring still polls the agent during it.
 /// </summary>
 public sealed class EngineBench(BenchOptions options, Report report, MachineInfo machine)
 {
@@ -54,15 +56,16 @@ public sealed class EngineBench(BenchOptions options, Report report, MachineInfo
 
     private async Task RoundsAsync(EngineSettler settler, StatsPoller poll, RawQmp qmp, CancellationToken ct)
     {
-        var raw = new Samples("raw QMP device_add round trip (same VM)");
-        var verb = new Samples("agent VM.setNumberOfCpus +1 round trip (same VM)");
-        var put = new Samples("PUT /vms/{id} sockets +1 → 200");
+        var raw = new Samples($"raw QMP device_add round trip (same VM), {options.IdleText}");
+        var verb = new Samples($"agent VM.setNumberOfCpus +1 round trip (same VM), {options.IdleText}");
+        var put = new Samples($"PUT /vms/{{id}} sockets +1 → 200, {options.IdleText}");
         var total = options.Warmup + options.Rounds;
         Console.WriteLine($"engine: {options.Warmup} warm-up + {options.Rounds} timed rounds; QEMU creates {1 + (3 * total)} of its 255 lifetime vCPUs.");
         for (var round = 0; round < total; round++)
         {
             var timed = round >= options.Warmup;
             var args = await CpuSlots.NextFreeAsync(qmp, ct);
+            await options.PauseAsync(ct);
             var start = Stopwatch.GetTimestamp();
             await qmp.ExecuteAsync("device_add", args, ct);
             var rawMs = Samples.Since(start);
@@ -71,6 +74,7 @@ public sealed class EngineBench(BenchOptions options, Report report, MachineInfo
             await poll.UntilAsync(s => s.VcpuCount == 1 && s.GuestCpuCount == 1, TimeSpan.FromSeconds(30), ct);
             await settler.SettleAsync(1, ct);
 
+            await options.PauseAsync(ct);
             start = Stopwatch.GetTimestamp();
             await settler.SetThroughAgentAsync(2, ct);
             var verbMs = Samples.Since(start);
@@ -79,6 +83,7 @@ public sealed class EngineBench(BenchOptions options, Report report, MachineInfo
             await poll.UntilAsync(s => s.VcpuCount == 1 && s.GuestCpuCount == 1, TimeSpan.FromSeconds(30), ct);
             await settler.SettleAsync(1, ct);
 
+            await options.PauseAsync(ct);
             start = Stopwatch.GetTimestamp();
             var applied = await settler.PutAsync(2, ct);
             var putMs = Samples.Since(start);

@@ -41,11 +41,13 @@ public sealed class Lab(BenchOptions options) : IAsyncDisposable
         Directory.CreateDirectory(hooks);
         File.WriteAllText(Path.Combine(Root, "agent.secret"), secret);
         File.SetUnixFileMode(Path.Combine(Root, "agent.secret"), UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        var env = new Dictionary<string, string>();
-        if (Environment.GetEnvironmentVariable("HOTSET_GUEST_DIR") is { Length: > 0 } guest)
+        // The test guest is named explicitly, as an installation names its kernel and initramfs.
+        var guest = Path.GetFullPath(Environment.GetEnvironmentVariable("HOTSET_GUEST_DIR") is { Length: > 0 } dir ? dir : ".guest");
+        var env = new Dictionary<string, string>
         {
-            env["HOTSET_GUEST_DIR"] = guest;
-        }
+            ["Qemu__GuestKernel"] = Path.Combine(guest, "vmlinux"),
+            ["Qemu__GuestInitrd"] = Path.Combine(guest, "initramfs.cpio.gz"),
+        };
 
         _agentProcess = HostProcess.Start(options.AgentDll,
             [$"--Agent:Urls={url}", $"--Agent:StateDirectory={AgentState}", $"--Hooks:Directory={hooks}", $"--Agent:Secret={secret}"],

@@ -37,16 +37,40 @@ public sealed class RawQmp : IAsyncDisposable
     }
 
     /// <summary>Sends one command and returns its <c>return</c>; a QMP error throws with QEMU's description.</summary>
-    public async Task<JsonNode?> ExecuteAsync(string command, JsonObject? arguments, CancellationToken ct)
+    public Task<JsonNode?> ExecuteAsync(string command, JsonObject? arguments, CancellationToken ct) =>
+        ExecuteInOrderAsync([(command, arguments)], ct);
+
+    /// <summary>
+    /// Sends the commands in one write, as the agent's QMP client does, and returns the last one's <c>return</c>
+    /// once every reply has arrived; a QMP error throws with QEMU's description.
+    /// </summary>
+    public async Task<JsonNode?> ExecuteInOrderAsync(IReadOnlyList<(string Command, JsonObject? Arguments)> commands, CancellationToken ct)
     {
-        var id = ++_id;
-        var request = new JsonObject { ["execute"] = command, ["id"] = id };
-        if (arguments is not null)
+        var text = new StringBuilder();
+        foreach (var (name, arguments) in commands)
         {
-            request["arguments"] = arguments;
+            var request = new JsonObject { ["execute"] = name, ["id"] = ++_id };
+            if (arguments is not null)
+            {
+                request["arguments"] = arguments;
+            }
+
+            text.Append(request.ToJsonString()).Append('\n');
         }
 
-        await _stream.WriteAsync(Encoding.UTF8.GetBytes(request.ToJsonString() + "\n"), ct);
+        await _stream.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()), ct);
+        JsonNode? result = null;
+        var first = _id - commands.Count + 1;
+        for (var i = 0; i < commands.Count; i++)
+        {
+            result = await ReplyAsync(commands[i].Command, first + i, ct);
+        }
+
+        return result;
+    }
+
+    private async Task<JsonNode?> ReplyAsync(string command, long id, CancellationToken ct)
+    {
         while (true)
         {
             var line = await _reader.ReadLineAsync(ct)

@@ -14,7 +14,7 @@ public sealed partial class QmpClient
         {
             while (await _reader.ReadLineAsync() is { } line)
             {
-                Dispatch(line);
+                Dispatch(line, _time.GetTimestamp());
             }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException)
@@ -25,7 +25,7 @@ public sealed partial class QmpClient
         Close(reason);
     }
 
-    private void Dispatch(string line)
+    private void Dispatch(string line, long readAt)
     {
         JsonObject? message;
         try
@@ -60,6 +60,7 @@ public sealed partial class QmpClient
             return;
         }
 
+        reply.ReadAt = readAt;
         if (message["error"] is JsonObject error)
         {
             reply.Reply.TrySetException(new QmpException(
@@ -100,10 +101,17 @@ public sealed partial class QmpClient
         _closed.TrySetResult(reason);
     }
 
-    private sealed record Pending(string Command, TaskCompletionSource<JsonNode?> Reply);
+    private sealed record Pending(string Command, TaskCompletionSource<JsonNode?> Reply, long SentAt)
+    {
+        /// <summary>When the reader read the reply (a <see cref="TimeProvider.GetTimestamp"/>); 0 before.</summary>
+        public long ReadAt { get; set; }
+    }
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Unreadable QMP message on {Path}: {Line}")]
     private static partial void LogUnreadable(ILogger logger, string path, string line);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Debug, Message = "QMP {Command} #{Id} on {Path}: reply read {ReadMs:0.000} ms after the call, caller resumed after {ResumedMs:0.000} ms")]
+    private static partial void LogTiming(ILogger logger, string command, long id, string path, double readMs, double resumedMs);
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Debug, Message = "QMP reply on {Path} matches no pending command: {Line}")]
     private static partial void LogUnmatched(ILogger logger, string path, string line);

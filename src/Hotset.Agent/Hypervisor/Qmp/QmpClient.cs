@@ -11,7 +11,8 @@ namespace Hotset.Agent.Hypervisor.Qmp;
 /// One QMP connection to a QEMU process over its Unix socket: capabilities negotiation, commands matched to replies
 /// by id, and events delivered to every <see cref="Subscribe">subscription</see> in the order QEMU sent them, before
 /// any reply that followed them. Thread-safe. When QEMU closes the socket, pending and later commands fail with
-/// <see cref="QmpException.Disconnected"/> and <see cref="Closed"/> completes.
+/// <see cref="QmpException.Disconnected"/> and <see cref="Closed"/> completes. A caller awaiting a reply continues on
+/// the thread that read it, so it must not block that thread (await; never wait synchronously for another reply).
 /// </summary>
 public sealed partial class QmpClient : IAsyncDisposable
 {
@@ -20,6 +21,7 @@ public sealed partial class QmpClient : IAsyncDisposable
     private readonly StreamReader _reader;
     private readonly string _path;
     private readonly TimeSpan _timeout;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly ConcurrentDictionary<long, Pending> _pending = new();
@@ -30,13 +32,14 @@ public sealed partial class QmpClient : IAsyncDisposable
     private Task _readLoop = Task.CompletedTask;
     private long _nextId;
 
-    private QmpClient(Socket socket, string path, TimeSpan timeout, ILogger logger)
+    private QmpClient(Socket socket, string path, TimeSpan timeout, TimeProvider time, ILogger logger)
     {
         _socket = socket;
         _stream = new NetworkStream(socket, ownsSocket: true);
         _reader = new StreamReader(_stream, new UTF8Encoding(false));
         _path = path;
         _timeout = timeout;
+        _time = time;
         _logger = logger;
     }
 
@@ -48,13 +51,21 @@ public sealed partial class QmpClient : IAsyncDisposable
 
     /// <summary>
     /// Connects, reads the greeting and leaves capabilities negotiation mode. <paramref name="timeout"/> bounds the
-    /// connection and every later command.
+    /// connection and every later command, measured on the system clock.
     /// </summary>
-    public static async Task<QmpClient> ConnectAsync(string socketPath, TimeSpan timeout, ILogger logger, CancellationToken ct)
+    public static Task<QmpClient> ConnectAsync(string socketPath, TimeSpan timeout, ILogger logger, CancellationToken ct) =>
+        ConnectAsync(socketPath, timeout, TimeProvider.System, logger, ct);
+
+    /// <summary>
+    /// Connects, reads the greeting and leaves capabilities negotiation mode. <paramref name="timeout"/> bounds the
+    /// connection and every later command, measured on <paramref name="time"/>.
+    /// </summary>
+    public static async Task<QmpClient> ConnectAsync(
+        string socketPath, TimeSpan timeout, TimeProvider time, ILogger logger, CancellationToken ct)
     {
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(timeout);
+        using var deadline = new CancellationTokenSource(timeout, time);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         try
         {
             await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cts.Token);
@@ -65,7 +76,7 @@ public sealed partial class QmpClient : IAsyncDisposable
             throw new QmpException("connect", QmpException.Disconnected, $"cannot connect to the QMP socket {socketPath}: {e.Message}", e);
         }
 
-        var client = new QmpClient(socket, socketPath, timeout, logger);
+        var client = new QmpClient(socket, socketPath, timeout, time, logger);
         try
         {
             var greeting = await client._reader.ReadLineAsync(cts.Token)
@@ -120,13 +131,16 @@ public sealed partial class QmpClient : IAsyncDisposable
     /// </summary>
     public IReadOnlyList<Task<JsonNode?>> ExecuteInOrder(IReadOnlyList<QmpCommand> commands, CancellationToken ct)
     {
+        var now = _time.GetTimestamp();
         var ids = new long[commands.Count];
         var replies = new TaskCompletionSource<JsonNode?>[commands.Count];
         for (var i = 0; i < commands.Count; i++)
         {
             ids[i] = Interlocked.Increment(ref _nextId);
-            replies[i] = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _pending[ids[i]] = new Pending(commands[i].Command, replies[i]);
+            // No RunContinuationsAsynchronously: the caller goes on on the reader's thread as soon as the reply is
+            // read, instead of waiting for a thread-pool thread to wake (docs/benchmarks.md). Callers must not block.
+            replies[i] = new TaskCompletionSource<JsonNode?>();
+            _pending[ids[i]] = new Pending(commands[i].Command, replies[i], now);
         }
 
         var send = _closedReason is null ? SendAsync(commands, ids, ct) : Task.CompletedTask;
@@ -143,13 +157,26 @@ public sealed partial class QmpClient : IAsyncDisposable
                 throw new QmpException(command, QmpException.Disconnected, reason);
             }
 
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            cts.CancelAfter(_timeout);
-            await send.WaitAsync(cts.Token);
-            return await reply.Task.WaitAsync(cts.Token);
+            var start = _time.GetTimestamp();
+            await send.WaitAsync(_timeout, _time, ct);
+            var left = _timeout - _time.GetElapsedTime(start);
+            var result = await reply.Task.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, _time, ct);
+            if (_logger.IsEnabled(LogLevel.Debug) && _pending.TryGetValue(id, out var timed))
+            {
+                var readMs = _time.GetElapsedTime(timed.SentAt, timed.ReadAt).TotalMilliseconds;
+                var resumedMs = _time.GetElapsedTime(timed.SentAt).TotalMilliseconds;
+                LogTiming(_logger, command, id, _path, readMs, resumedMs);
+            }
+
+            return result;
+        }
+        catch (TimeoutException e)
+        {
+            throw new QmpException(command, QmpException.Timeout, $"QEMU did not answer within {_timeout.TotalSeconds:0.#} s on {_path}.", e);
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
+            // The write's own deadline (SendAsync) passed first.
             throw new QmpException(command, QmpException.Timeout, $"QEMU did not answer within {_timeout.TotalSeconds:0.#} s on {_path}.", e);
         }
         catch (IOException e)
@@ -201,8 +228,8 @@ public sealed partial class QmpClient : IAsyncDisposable
             buffer.WriteByte((byte)'\n');
         }
 
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        cts.CancelAfter(_timeout);
+        using var deadline = new CancellationTokenSource(_timeout, _time);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         await _writeLock.WaitAsync(cts.Token);
         try
         {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Hotset.Agent.Hypervisor.Qmp;
 using Hotset.Testing.Qmp;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hotset.Agent.Tests.Hypervisor.Qmp;
 
@@ -146,6 +147,25 @@ public sealed class QmpClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExecuteAsync_QemuSilent_TimesOutOnTheGivenClock()
+    {
+        var time = new FakeTimeProvider();
+        await using var qemu = FakeQmpServer.Start();
+        qemu.On("query-status", FakeQmpReply.NoReply());
+        await using var client = await QmpClient.ConnectAsync(qemu.SocketPath, TimeSpan.FromSeconds(10), time, NullLogger.Instance, CancellationToken.None);
+
+        var call = client.ExecuteAsync("query-status", null, CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(9));
+        await Task.Delay(50);
+        Assert.False(call.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        var e = await Assert.ThrowsAsync<QmpException>(() => call.WaitAsync(Timeout));
+        Assert.Equal(QmpException.Timeout, e.ErrorClass);
+        Assert.Contains("within 10 s", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_ConcurrentCommands_EachGetsItsOwnReply()
     {
         _qemu.On("echo", args => FakeQmpReply.Ok(args?["n"]?.DeepClone()));
@@ -193,6 +213,20 @@ public sealed class QmpClientTests : IAsyncLifetime
 
         Assert.Equal(QmpException.Timeout, e.ErrorClass);
         Assert.Contains("another client may hold the QMP connection", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConnectAsync_AnotherClientHoldsQmp_TimesOutOnTheGivenClock()
+    {
+        var time = new FakeTimeProvider();
+
+        var connect = QmpClient.ConnectAsync(_qemu.SocketPath, TimeSpan.FromSeconds(30), time, NullLogger.Instance, CancellationToken.None);
+        await Task.Delay(50);
+        Assert.False(connect.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(31));
+
+        var e = await Assert.ThrowsAsync<QmpException>(() => connect.WaitAsync(Timeout));
+        Assert.Equal(QmpException.Timeout, e.ErrorClass);
     }
 
     [Fact]
