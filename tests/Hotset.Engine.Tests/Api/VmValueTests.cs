@@ -1,5 +1,7 @@
 using System.Net;
 using System.Xml.Linq;
+using Hotset.Engine.Clusters;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hotset.Engine.Tests.Api;
 
@@ -47,6 +49,70 @@ public sealed class VmValueTests : IDisposable
         var names = body.Elements("operating_system").Select(os => os.Element("name")!.Value).ToList();
         Assert.Contains("other_linux", names);
         Assert.Contains("rhel_9x64", names);
+    }
+
+    [Fact]
+    public async Task Put_OtherCluster_409AndNothingStored()
+    {
+        using var client = _app.Admin();
+        var id = await client.AddVmAsync("cl1");
+        await _app.Services.GetRequiredService<IClusterStore>().AddAsync(
+            new Cluster { Id = Guid.NewGuid(), Name = "Other" }, CancellationToken.None);
+
+        var response = await client.PutAsync($"{ApiClient.Api}/vms/{id}",
+            ApiClient.Xml("<vm><description>moved</description><cluster><name>Other</name></cluster></vm>"));
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("VM cl1 is in cluster Default; moving it to cluster Other is not supported.", body, StringComparison.Ordinal);
+        var stored = await _app.VmAsync(id);
+        Assert.Equal(Cluster.DefaultId, stored.ClusterId);
+        Assert.Equal("", stored.Configuration.Description);
+    }
+
+    [Fact]
+    public async Task Put_OwnCluster_Accepted()
+    {
+        using var client = _app.Admin();
+        var id = await client.AddVmAsync("cl2");
+
+        var response = await client.PutAsync($"{ApiClient.Api}/vms/{id}",
+            ApiClient.Xml("<vm><description>same</description><cluster><name>Default</name></cluster></vm>"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("same", (await _app.VmAsync(id)).Configuration.Description);
+    }
+
+    [Fact]
+    public async Task PutNextRun_EmptyKernel_NoNextRunConfiguration()
+    {
+        using var client = _app.Admin();
+        var id = await client.AddVmAsync("k1");
+        await _app.SetRunningAsync(id);
+
+        var response = await client.PutAsync($"{ApiClient.Api}/vms/{id}?next_run=true", ApiClient.Json("""{"os":{"kernel":""}}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = await _app.VmAsync(id);
+        Assert.Null(stored.NextRun);
+        Assert.Null(stored.Configuration.Kernel);
+        Assert.Equal("false", (await response.XmlOf()).Element("next_run_configuration_exists")?.Value);
+    }
+
+    [Fact]
+    public async Task PutNextRun_EmptyKernelAfterPendingKernel_ClearsNextRun()
+    {
+        using var client = _app.Admin();
+        var id = await client.AddVmAsync("k2");
+        await _app.SetRunningAsync(id);
+        var url = $"{ApiClient.Api}/vms/{id}?next_run=true";
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsync(url, ApiClient.Json("""{"os":{"kernel":"/boot/vmlinuz"}}"""))).StatusCode);
+        Assert.Equal("/boot/vmlinuz", (await _app.VmAsync(id)).NextRun?.Kernel);
+
+        var response = await client.PutAsync(url, ApiClient.Json("""{"os":{"kernel":""}}"""));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null((await _app.VmAsync(id)).NextRun);
     }
 
     [Fact]
