@@ -2,6 +2,7 @@ using Hotset.Engine.Api.Clusters;
 using Hotset.Engine.Api.EngineConfig;
 using Hotset.Engine.Api.Events;
 using Hotset.Engine.Api.Hosts;
+using Hotset.Engine.Api.OperatingSystems;
 using Hotset.Engine.Api.Representations;
 using Hotset.Engine.Api.Templates;
 using Hotset.Engine.Api.Vms;
@@ -51,6 +52,7 @@ public static class ApiServices
         api.MapTemplates();
         api.MapEvents();
         api.MapEngineConfig();
+        api.MapOperatingSystems();
         return app;
     }
 }

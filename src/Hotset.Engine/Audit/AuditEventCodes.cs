@@ -50,4 +50,10 @@ public static class AuditEventCodes
 
     /// <summary>Hotset <c>VM_VCPU_COUNT_UNREPRESENTABLE</c>: the host's vCPU count is not whole sockets.</summary>
     public const int VcpusUnrepresentable = 20036;
+
+    /// <summary>
+    /// Hotset <c>VM_NEXT_RUN_NAME_TAKEN</c>: the VM went down but another VM took the name of its next-run
+    /// configuration meanwhile; it keeps its name.
+    /// </summary>
+    public const int NextRunNameTaken = 20037;
 }

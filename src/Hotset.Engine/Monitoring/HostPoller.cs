@@ -67,7 +67,7 @@ public sealed partial class HostPoller(IHostStore hosts, IVmStore vms, IHostAgen
         // it leaves alone a VM a command holds and writes with optimistic concurrency, re-checking on a retry.
         var events = new List<AuditEvent>();
         var wentDown = false;
-        var stored = await vms.ChangeAsync(vmId, vm =>
+        var stored = await vms.ChangeKeepingNameAsync(vmId, vm =>
         {
             events.Clear();
             if (vm.Version != before.Version || locks.IsHeld(vmId) || vm.RunOnHostId != host.Id || vm.Status == VmStatus.Down)
@@ -80,7 +80,7 @@ public sealed partial class HostPoller(IHostStore hosts, IVmStore vms, IHostAgen
             events.AddRange(result.Events);
             wentDown = result.WentDown;
             return wentDown ? result.Vm : Reconcile(result.Vm, host, events);
-        }, ct);
+        }, audit, ct);
 
         if (stored is null)
         {

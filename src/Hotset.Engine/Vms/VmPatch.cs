@@ -22,6 +22,7 @@ public sealed record VmPatch
     public string? CpuPinning { get; init; }
 
     public int? MaxVCpusOverride { get; init; }
+    /// <summary>Direct kernel boot; an empty string clears it (as for <see cref="Initrd"/> and <see cref="KernelArgs"/>).</summary>
     public string? Kernel { get; init; }
     public string? Initrd { get; init; }
     public string? KernelArgs { get; init; }
@@ -40,8 +41,15 @@ public sealed record VmPatch
         CpuPinningPolicy = CpuPinningPolicy ?? config.CpuPinningPolicy,
         CpuPinning = CpuPinning is null ? config.CpuPinning : CpuPinning.Length == 0 ? null : CpuPinning,
         MaxVCpusOverride = MaxVCpusOverride ?? config.MaxVCpusOverride,
-        Kernel = Kernel ?? config.Kernel,
-        Initrd = Initrd ?? config.Initrd,
-        KernelArgs = KernelArgs ?? config.KernelArgs,
+        Kernel = OrNone(Kernel, config.Kernel),
+        Initrd = OrNone(Initrd, config.Initrd),
+        KernelArgs = OrNone(KernelArgs, config.KernelArgs),
     };
+
+    /// <summary>
+    /// <paramref name="value"/> when given, else <paramref name="current"/>; an empty string means none, as the stored
+    /// "no kernel" (the test guest) is null, so an empty kernel never makes a configuration differ.
+    /// </summary>
+    private static string? OrNone(string? value, string? current) =>
+        value is null ? current : value.Length == 0 ? null : value;
 }

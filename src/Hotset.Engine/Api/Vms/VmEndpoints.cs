@@ -1,4 +1,5 @@
 using Hotset.Engine.Api.Representations;
+using Hotset.Engine.Clusters;
 using Hotset.Engine.Vms;
 using Hotset.Engine.Vms.Commands;
 
@@ -42,8 +43,8 @@ public static class VmEndpoints
         };
     }
 
-    private static async Task<IResult> UpdateAsync(string id, HttpContext context, IVmStore store, UpdateVmCommand command,
-        CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(string id, HttpContext context, IVmStore store, IClusterStore clusters,
+        UpdateVmCommand command, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var vmId))
         {
@@ -52,10 +53,15 @@ public static class VmEndpoints
 
         // The command reads the VM under its lock; the endpoint reads it only when the input is bad, so that an
         // unknown VM is still a 404 before a 400.
-        var (patch, nextRun, fault) = await ReadUpdateAsync(context.Request, ct);
+        var (patch, nextRun, cluster, fault) = await ReadUpdateAsync(context.Request, ct);
         if (fault is not null)
         {
             return await store.GetAsync(vmId, ct) is null ? FaultResults.NotFound("VM", id) : fault;
+        }
+
+        if (await VmClusterCheck.FaultAsync(vmId, cluster, store, clusters, ct) is { } clusterFault)
+        {
+            return clusterFault;
         }
 
         var outcome = await command.RunAsync(new UpdateVm(vmId, patch, nextRun, ApiCaller.Of(context)), ct);
@@ -86,23 +92,23 @@ public static class VmEndpoints
         return result.Succeeded ? new NodeResult(new Node("action").Add("status", "complete")) : result.ToFaultResult();
     }
 
-    private static async Task<(VmPatch Patch, bool NextRun, IResult? Fault)> ReadUpdateAsync(HttpRequest request,
-        CancellationToken ct)
+    private static async Task<(VmPatch Patch, bool NextRun, Node? Cluster, IResult? Fault)> ReadUpdateAsync(
+        HttpRequest request, CancellationToken ct)
     {
         if (QueryFlags.Read(request, "next_run") is not { } nextRun)
         {
-            return (new VmPatch(), false, FaultResults.BadRequest("next_run takes true or false."));
+            return (new VmPatch(), false, null, FaultResults.BadRequest("next_run takes true or false."));
         }
 
         var (node, fault) = await ApiInput.ReadAsync(request, VmInput.Shape, ct);
         if (node is null)
         {
-            return (new VmPatch(), false, fault!);
+            return (new VmPatch(), false, null, fault!);
         }
 
         var errors = new InputErrors();
         var patch = VmInput.ToPatch(node, errors);
-        return (patch, nextRun, errors.Any ? errors.ToFault() : null);
+        return (patch, nextRun, node.Child("cluster"), errors.Any ? errors.ToFault() : null);
     }
 
     internal static async Task<Vm?> Find(string id, IVmStore store, CancellationToken ct) =>

@@ -1,4 +1,6 @@
+using Hotset.Core.Os;
 using Hotset.Core.Vms;
+using Hotset.Engine.Api.OperatingSystems;
 using Hotset.Engine.Api.Representations;
 using Hotset.Engine.Vms;
 
@@ -65,6 +67,12 @@ public static class VmInput
                 ? patch with { CpuPinningPolicy = policy }
                 : Invalid(patch, errors,
                     $"'{policyText}' is not a CPU pinning policy; use none, manual, resize_and_pin_numa, dedicated or isolate_threads.");
+        }
+
+        if (patch.OsType is { } osType && OsRepository.Default.Find(osType) is null)
+        {
+            errors.Add($"Cannot set OS type '{osType}': it is not a known operating system. " +
+                $"GET {ApiPaths.Root}{OperatingSystemEndpoints.Path} lists the known types.");
         }
 
         if (patch.Name is { } name && !VmNameRule.IsValid(name))

@@ -34,7 +34,7 @@ public sealed class RebootVmCommand(IVmStore vms, IHostStore hosts, IAuditLog au
             return CommandResult.Fail(fault);
         }
 
-        var down = await vms.ChangeAsync(vm.Id, v => v.AsDown(), CancellationToken.None)
+        var down = await vms.ChangeKeepingNameAsync(vm.Id, v => v.AsDown(), audit, CancellationToken.None)
             ?? throw new InvalidOperationException($"VM {vm.Id} disappeared while rebooting.");
         return await launcher.LaunchAsync(down, request.Caller, logStarted: false, CancellationToken.None);
     }

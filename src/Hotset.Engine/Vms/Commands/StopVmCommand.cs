@@ -25,7 +25,7 @@ public sealed class StopVmCommand(IVmStore vms, IHostStore hosts, IHostAgents ag
             return CommandResult.Fail(fault);
         }
 
-        await vms.ChangeAsync(vm.Id, v => v.AsDown(), CancellationToken.None);
+        await vms.ChangeKeepingNameAsync(vm.Id, v => v.AsDown(), audit, CancellationToken.None);
         await audit.AddAsync(VmEvents.PoweredOff(vm, request.Caller, host?.Name ?? "N/A", request.Reason),
             CancellationToken.None);
         return CommandResult.Ok;

@@ -48,6 +48,11 @@ public sealed class UpdateVmCommand(IVmStore vms, IClusterStore clusters, IHostS
             return Failed([.. plan.Faults]);
         }
 
+        if (plan.NextRun is { } nextRun && nextRun.Name != plan.Live.Name && await NameTakenAsync(nextRun.Name, vm.Id, ct))
+        {
+            return Failed(VmActionFaults.NameInUse(nextRun.Name));
+        }
+
         Vm saved;
         try
         {
@@ -77,6 +82,10 @@ public sealed class UpdateVmCommand(IVmStore vms, IClusterStore clusters, IHostS
             CancellationToken.None) ?? saved;
         return new UpdateVmOutcome(CommandResult.Ok, stored, step.Outcome);
     }
+
+    /// <summary>Whether a VM other than <paramref name="vmId"/> is named <paramref name="name"/> now.</summary>
+    private async Task<bool> NameTakenAsync(string name, Guid vmId, CancellationToken ct) =>
+        (await vms.ListAsync(name, null, ct)).Any(v => v.Name == name && v.Id != vmId);
 
     private async Task<HostCpuCapacity> HostRoomAsync(Vm vm, Host host, Cluster cluster, CancellationToken ct)
     {

@@ -55,6 +55,11 @@ public static class VmActionFaults
         NameInUseCode, FaultKind.Conflict,
         $"Cannot edit VM. The name '{name}' is already used by another VM; choose another name.");
 
+    public static Fault ClusterChange(Vm vm, string currentCluster, string requestedCluster) => new(
+        "VM_CLUSTER_CHANGE_NOT_SUPPORTED", FaultKind.Conflict,
+        $"Cannot edit VM. VM {vm.Name} is in cluster {currentCluster}; moving it to cluster {requestedCluster} is " +
+        "not supported. Leave cluster out of the update or name the VM's own cluster.");
+
     /// <summary>oVirt's sentence for a new VM whose name is taken.</summary>
     public static Fault AddNameInUse() => new(
         NameInUseCode, FaultKind.Conflict,

@@ -38,6 +38,11 @@ public static class VmEvents
             "set the number of sockets to bring them back in line.",
             vm.RunOnHostId);
 
+    public static AuditEvent NextRunNameTaken(Vm vm, string pendingName) =>
+        Of(vm, null, AuditEventCodes.NextRunNameTaken, AuditSeverity.Warning,
+            $"VM {vm.Name} could not take the name {pendingName} of its next-run configuration: another VM has that " +
+            "name now. The VM keeps its name; the rest of the configuration was applied.");
+
     public static AuditEvent Created(Vm vm, Caller caller) =>
         Of(vm, caller, AuditEventCodes.VmCreated, AuditSeverity.Normal, $"VM {vm.Name} was created by {caller.UserName}.");
 
