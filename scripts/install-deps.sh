@@ -11,6 +11,7 @@ command -v busybox >/dev/null || [ -x /bin/busybox ] || need+=(busybox-static)
 command -v cpio >/dev/null || need+=(cpio)
 command -v xz >/dev/null || need+=(xz-utils)
 command -v initdb >/dev/null || [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+command -v sqlite3 >/dev/null || need+=(sqlite3)
 
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 echo "install-deps: installing ${need[*]}" >&2
@@ -30,7 +31,7 @@ SRC
 fi
 export DEBIAN_FRONTEND=noninteractive
 sudo_ apt-get update -qq
-sudo_ apt-get install -y -qq --no-install-recommends busybox-static cpio xz-utils >/dev/null
+sudo_ apt-get install -y -qq --no-install-recommends busybox-static cpio xz-utils sqlite3 >/dev/null
 sudo_ apt-get install -y -qq --no-install-recommends -t bookworm-backports \
   qemu-system-x86 qemu-utils qemu-guest-agent >/dev/null
 if ! command -v initdb >/dev/null && [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
