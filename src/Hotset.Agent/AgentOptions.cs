@@ -23,6 +23,13 @@ public sealed class AgentOptions
     /// </summary>
     public string Secret { get; set; } = "";
 
+    /// <summary>
+    /// The hypervisor driver: <c>qemu</c> (QEMU over QMP) or <c>simulated</c> (no QEMU runs: VMs are state only, for
+    /// scale runs; see section <c>Simulated</c>). The host's capabilities name it.
+    /// </summary>
+    [RegularExpression("^(qemu|simulated)$", ErrorMessage = "Agent:Hypervisor must be 'qemu' or 'simulated'.")]
+    public string Hypervisor { get; set; } = "qemu";
+
     /// <summary>Holds the secret file and one directory per VM (its definition and QEMU's run directory).</summary>
     [Required]
     public string StateDirectory { get; set; } = "/var/lib/hotset-agent";
@@ -30,4 +37,7 @@ public sealed class AgentOptions
     /// <summary>Longest wait for QEMU or the guest agent while collecting one VM's stats; late answers count as -1.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan StatsTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    public static bool IsSimulated(AgentOptions options) =>
+        string.Equals(options.Hypervisor, global::Hotset.Agent.Hypervisor.Simulated.SimulatedHypervisor.Name, StringComparison.Ordinal);
 }

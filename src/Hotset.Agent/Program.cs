@@ -13,7 +13,7 @@ builder.UseAgentUrls();
 builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = true);
 builder.Services.AddAgentRpc();
 builder.Services.AddHooks();
-builder.Services.AddQemuHypervisor(builder.Configuration);
+builder.Services.AddHypervisor(builder.Configuration);
 
 var app = builder.Build();
 app.MapAgentRpc();

@@ -19,4 +19,8 @@ public interface IHypervisor
 }
 
 /// <summary>What the hypervisor of this host offers.</summary>
-public sealed record HypervisorInfo(string QemuVersion, IReadOnlyList<string> Machines, int MaxVCpus, bool UsesLibvirt);
+public sealed record HypervisorInfo(string QemuVersion, IReadOnlyList<string> Machines, int MaxVCpus, bool UsesLibvirt)
+{
+    /// <summary>The driver: <c>qemu</c> or <c>simulated</c>.</summary>
+    public string Name { get; init; } = "qemu";
+}

@@ -32,6 +32,7 @@ internal sealed class GetCapabilitiesVerb(IHypervisor hypervisor) : IVerb
             MaxVCpus = info.MaxVCpus,
             AgentVersion = AgentVersion,
             UsesLibvirt = info.UsesLibvirt,
+            Hypervisor = info.Name,
         };
     }
 }

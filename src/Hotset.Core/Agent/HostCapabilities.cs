@@ -23,4 +23,7 @@ public sealed record HostCapabilities
 
     /// <summary>True when the agent drives QEMU through libvirt rather than QMP directly.</summary>
     [JsonPropertyName("libvirt")] public bool UsesLibvirt { get; init; }
+
+    /// <summary>The agent's hypervisor driver: <c>qemu</c>, or <c>simulated</c> for a host that runs no real VMs.</summary>
+    [JsonPropertyName("hypervisor")] public string Hypervisor { get; init; } = "qemu";
 }

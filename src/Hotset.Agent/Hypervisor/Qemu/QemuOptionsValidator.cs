@@ -2,11 +2,19 @@ using Microsoft.Extensions.Options;
 
 namespace Hotset.Agent.Hypervisor.Qemu;
 
-/// <summary>Refuses to start the agent with a QEMU older than 10, or a configured guest kernel that does not exist.</summary>
-internal sealed class QemuOptionsValidator : IValidateOptions<QemuOptions>
+/// <summary>
+/// Refuses to start the agent with a QEMU older than 10, or a configured guest kernel that does not exist — unless the
+/// agent runs the simulated hypervisor, which needs neither.
+/// </summary>
+internal sealed class QemuOptionsValidator(IOptions<AgentOptions> agent) : IValidateOptions<QemuOptions>
 {
     public ValidateOptionsResult Validate(string? name, QemuOptions options)
     {
+        if (AgentOptions.IsSimulated(agent.Value))
+        {
+            return ValidateOptionsResult.Success;
+        }
+
         var failures = new List<string>();
         if (QemuVersion.Check(options.Binary, out _) is { } problem)
         {

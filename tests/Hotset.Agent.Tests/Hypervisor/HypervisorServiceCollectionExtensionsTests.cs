@@ -1,15 +1,16 @@
 using Hotset.Agent.Hypervisor;
 using Hotset.Agent.Hypervisor.Qemu;
+using Hotset.Agent.Hypervisor.Simulated;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Hotset.Agent.Tests.Hypervisor;
 
-public sealed class QemuServiceCollectionExtensionsTests
+public sealed class HypervisorServiceCollectionExtensionsTests
 {
     [Fact]
-    public void AddQemuHypervisor_Configured_BindsSectionAndRegistersQemu()
+    public void AddHypervisor_Configured_BindsSectionAndRegistersQemu()
     {
         using var services = Build(new() { ["Qemu:UnplugTimeout"] = "00:00:07", ["Qemu:Machine"] = "q35" });
 
@@ -22,7 +23,7 @@ public sealed class QemuServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddQemuHypervisor_MissingQemu_ValidationFailsWithInstallHint()
+    public void AddHypervisor_MissingQemu_ValidationFailsWithInstallHint()
     {
         using var services = Build(new() { ["Qemu:Binary"] = "/nonexistent/qemu" });
 
@@ -32,7 +33,7 @@ public sealed class QemuServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void AddQemuHypervisor_TimeoutOutOfRange_ValidationFails()
+    public void AddHypervisor_TimeoutOutOfRange_ValidationFails()
     {
         using var services = Build(new() { ["Qemu:UnplugTimeout"] = "00:00:00" });
 
@@ -41,9 +42,20 @@ public sealed class QemuServiceCollectionExtensionsTests
         Assert.Contains("UnplugTimeout", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AddHypervisor_Simulated_NeedsNoQemuAndPinsNoRealThread()
+    {
+        using var services = Build(new() { ["Agent:Hypervisor"] = "simulated", ["Qemu:Binary"] = "/nonexistent/qemu", ["Simulated:PlugLatency"] = "00:00:00.002" });
+
+        Assert.IsType<SimulatedHypervisor>(services.GetRequiredService<IHypervisor>());
+        Assert.IsType<SimulatedThreadAffinity>(services.GetRequiredService<IThreadAffinity>());
+        Assert.Equal(TimeSpan.FromMilliseconds(2), services.GetRequiredService<IOptions<SimulatedOptions>>().Value.PlugLatency);
+        Assert.NotNull(services.GetRequiredService<IOptions<QemuOptions>>().Value);
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddLogging().AddQemuHypervisor(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddHypervisor(configuration).BuildServiceProvider();
     }
 }
