@@ -12,7 +12,7 @@ internal sealed class SimulatedHypervisor(IOptions<SimulatedOptions> options, Ti
     public const string Name = "simulated";
 
     private readonly SimulatedOptions _options = options.Value;
-    
+
 
     public Task<HypervisorInfo> GetInfoAsync(CancellationToken ct) =>
         Task.FromResult(new HypervisorInfo(Name, ["pc", "q35"], _options.MaxVCpus, UsesLibvirt: false) { Name = Name });
