@@ -13,7 +13,6 @@ internal sealed class SimulatedHypervisor(IOptions<SimulatedOptions> options, Ti
 
     private readonly SimulatedOptions _options = options.Value;
 
-
     public Task<HypervisorInfo> GetInfoAsync(CancellationToken ct) =>
         Task.FromResult(new HypervisorInfo(Name, ["pc", "q35"], _options.MaxVCpus, UsesLibvirt: false) { Name = Name });
 
