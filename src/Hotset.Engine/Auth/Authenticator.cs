@@ -40,7 +40,7 @@ public sealed class Authenticator(IUserStore users, ITokenStore tokens, LoginThr
         if (stored is null || !PasswordHasher.Verify(password, stored))
         {
             _verified.TryRemove(key, out _);
-            if (throttle.RecordFailure(userName, address) is { } reached)
+            foreach (var reached in throttle.RecordFailure(userName, address))
             {
                 await audit.AddAsync(AuthEvents.LoginFailedRepeatedly(userName, address, reached, throttleOptions.Value), ct);
             }

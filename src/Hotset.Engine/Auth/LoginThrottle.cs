@@ -29,8 +29,8 @@ public sealed class LoginThrottle(IOptions<LoginThrottleOptions> options, TimePr
         }
     }
 
-    /// <summary>Counts a failed login; returns the limit this failure reached (so it is reported once), or null.</summary>
-    public LoginLimit? RecordFailure(string user, string address)
+    /// <summary>Counts a failed login; returns the limits this failure reached (each is reported once), usually none.</summary>
+    public IReadOnlyList<LoginLimit> RecordFailure(string user, string address)
     {
         var o = options.Value;
         var now = clock.GetUtcNow();
@@ -43,7 +43,13 @@ public sealed class LoginThrottle(IOptions<LoginThrottleOptions> options, TimePr
 
             var userReached = Add(UserKey(user), now) == o.MaxFailuresPerUser;
             var addressReached = Add(AddressKey(address), now) == o.MaxFailuresPerAddress;
-            return userReached ? LoginLimit.User : addressReached ? LoginLimit.Address : null;
+            return (userReached, addressReached) switch
+            {
+                (true, true) => [LoginLimit.User, LoginLimit.Address],
+                (true, false) => [LoginLimit.User],
+                (false, true) => [LoginLimit.Address],
+                _ => [],
+            };
         }
     }
 
