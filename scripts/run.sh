@@ -7,28 +7,40 @@
 #   HOTSET_DB              SQLite path or PostgreSQL connection string (default: SQLite in $HOTSET_DATA_DIR)
 #   HOTSET_ADMIN_PASSWORD  password of admin@internal          (default: generated once into $HOTSET_DATA_DIR/admin-password)
 #   HOTSET_AGENT_URL       where the local agent listens       (default http://127.0.0.1:54321)
+#
+# Everything under the data directory is its owner's only (directories 0700, files 0600): the database, the key ring,
+# the agent's secret and the logs. The admin password is printed only on the run that generated it.
 set -euo pipefail
+umask 077
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 
 export HOTSET_URLS=${HOTSET_URLS:-http://127.0.0.1:8080}
 data=${HOTSET_DATA_DIR:-./data}
 mkdir -p "$data"
+chmod 700 "$data"
 data=$(cd "$data" && pwd)
 export HOTSET_DATA_DIR=$data
 agent_url=${HOTSET_AGENT_URL:-http://127.0.0.1:54321}
 agent_state=$data/agent
 hooks=$data/hooks
 mkdir -p "$agent_state" "$hooks/before_set_num_of_cpus" "$hooks/after_set_num_of_cpus"
+chmod 700 "$agent_state"
 
+# The password is shown only when this run generated it; later runs (and one from the environment) say where it is.
 if [ -z "${HOTSET_ADMIN_PASSWORD:-}" ]; then
   if [ ! -s "$data/admin-password" ]; then
-    (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$data/admin-password")
+    head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$data/admin-password"
+    login="admin@internal, password (generated now, kept in $data/admin-password): $(cat "$data/admin-password")"
+  else
+    login="admin@internal, password in $data/admin-password"
   fi
+  chmod 600 "$data/admin-password"
   HOTSET_ADMIN_PASSWORD=$(cat "$data/admin-password")
-  password_note="in $data/admin-password"
+  password_ref="\$(cat $data/admin-password)"
 else
-  password_note="from HOTSET_ADMIN_PASSWORD"
+  login="admin@internal, password from HOTSET_ADMIN_PASSWORD"
+  password_ref="\$HOTSET_ADMIN_PASSWORD"
 fi
 export HOTSET_ADMIN_PASSWORD
 export HOTSET_GUEST_DIR=${HOTSET_GUEST_DIR:-$repo/.guest}
@@ -36,6 +48,7 @@ export HOTSET_GUEST_DIR=${HOTSET_GUEST_DIR:-$repo/.guest}
 artifacts=${HOTSET_ARTIFACTS:-$repo/artifacts}
 echo "Building the engine and the agent (log: $data/build.log)…"
 : >"$data/build.log"
+chmod 600 "$data/build.log"
 for project in src/Hotset.Agent/Hotset.Agent.csproj src/Hotset.Engine/Hotset.Engine.csproj; do
   dotnet build "$project" -c Release -nologo -clp:ErrorsOnly >>"$data/build.log" 2>&1 \
     || { echo "Building $project failed:" >&2; tail -30 "$data/build.log" >&2; exit 1; }
@@ -73,8 +86,12 @@ pids+=($!)
 api=${HOTSET_URLS%%;*}
 api=${api/0.0.0.0/127.0.0.1}
 ready=false
+curl_password=${HOTSET_ADMIN_PASSWORD//\\/\\\\}
+curl_password=${curl_password//\"/\\\"}
 for _ in $(seq 1 300); do
-  curl -fsS -o /dev/null "$api/ovirt-engine/api" -u "admin@internal:$HOTSET_ADMIN_PASSWORD" 2>/dev/null && { ready=true; break; }
+  # The credentials go to curl on its standard input, not its command line, which every user can read with ps.
+  printf 'user = "admin@internal:%s"\n' "$curl_password" | curl -fsS -o /dev/null -K - "$api/ovirt-engine/api" 2>/dev/null \
+    && { ready=true; break; }
   kill -0 "${pids[1]}" 2>/dev/null || { echo "The engine did not start; see $data/engine.log" >&2; exit 1; }
   sleep 0.2
 done
@@ -87,11 +104,11 @@ Hotset is running.
   Engine   $api/ovirt-engine/api   (API reference: $api/ovirt-engine/apidoc)
   Agent    $agent_url  (host 'local' in cluster 'Default')
   Logs     $data/engine.log, $data/agent.log
-  Login    admin@internal, password $password_note: $HOTSET_ADMIN_PASSWORD
+  Login    $login
   Data     $data
 
 The 2-minute tour (copy and paste):
-  A="-su admin@internal:$HOTSET_ADMIN_PASSWORD -H Accept:application/json -H Content-Type:application/json"
+  A="-su admin@internal:$password_ref -H Accept:application/json -H Content-Type:application/json"
   API=$api/ovirt-engine/api
   VM=\$(curl \$A -X POST \$API/vms -d '{"name":"vm1","cluster":{"name":"Default"},"template":{"name":"Blank"}}' | sed -n 's/.*"id" *: *"\\([^"]*\\)".*/\\1/p' | head -1)
   curl \$A -X POST \$API/vms/\$VM/start -d '{}'

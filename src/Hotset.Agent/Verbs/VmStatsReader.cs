@@ -15,7 +15,13 @@ internal sealed class VmStatsReader(IOptions<AgentOptions> options, TimeProvider
     public async Task<VmStats> ReadAsync(RunningVm vm, CancellationToken ct)
     {
         var now = vm.Snapshot();
-        var stats = new VmStats { VmId = vm.VmId, Status = now.StatusWord, ExitMessage = now.ExitMessage };
+        var stats = new VmStats
+        {
+            VmId = vm.VmId,
+            Status = now.StatusWord,
+            ExitMessage = now.ExitMessage,
+            ExitCode = now.State == VmRunState.Down ? VmExit.CodeOf(now.ExitMessage) : VmExitCodes.Normal,
+        };
         if (now is not { State: VmRunState.Up, Domain: { } domain })
         {
             return stats;

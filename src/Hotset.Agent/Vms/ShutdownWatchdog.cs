@@ -41,7 +41,7 @@ internal sealed partial class ShutdownWatchdog(VmRegistry registry, TimeProvider
                 await domain.Lifetime.DestroyAsync(CancellationToken.None);
                 await domain.DisposeAsync();
                 await registry.MarkDownAsync(
-                    vm, $"The guest did not power off within {delay.TotalSeconds:0} s of the shutdown request; the agent powered the VM off.", CancellationToken.None);
+                    vm, $"{VmExit.ShutdownForced} {delay.TotalSeconds:0} s of the shutdown request; the agent powered the VM off.", CancellationToken.None);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

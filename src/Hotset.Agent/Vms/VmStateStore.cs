@@ -26,12 +26,20 @@ internal sealed partial class VmStateStore(IOptions<AgentOptions> options, ILogg
         return Directory.CreateDirectory(RunDirectory(vmId), OwnerOnly).FullName;
     }
 
-    /// <summary>Writes the record atomically (temporary file, then rename), so a crash leaves the old or the new one.</summary>
+    /// <summary>
+    /// Writes the record atomically (temporary file of mode 0600, then rename), so a crash leaves the old or the new one.
+    /// </summary>
     public async Task SaveAsync(VmRecord record, CancellationToken ct)
     {
         var path = Path.Combine(VmsDirectory, record.Definition.VmId, RecordFile);
         var temporary = path + ".tmp";
-        await using (var stream = File.Create(temporary))
+        var file = new FileStreamOptions
+        {
+            Mode = FileMode.Create,
+            Access = FileAccess.Write,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        };
+        await using (var stream = new FileStream(temporary, file))
         {
             await JsonSerializer.SerializeAsync(stream, record, Json, ct);
         }

@@ -26,4 +26,17 @@ public sealed record VmStats
     [JsonPropertyName("cpuUsagePercent")] public double CpuUsagePercent { get; init; } = -1;
 
     [JsonPropertyName("exitMessage")] public string? ExitMessage { get; init; }
+
+    /// <summary>
+    /// VDSM's <c>exitCode</c> of a Down VM: <see cref="VmExitCodes.Normal"/> when it was shut down or stopped,
+    /// <see cref="VmExitCodes.Error"/> when its hypervisor process ended on its own (a crash, a kill, a panic).
+    /// </summary>
+    [JsonPropertyName("exitCode")] public int ExitCode { get; init; }
+}
+
+/// <summary>VDSM's exit codes of a Down VM (<c>vmexitreason</c>'s NORMAL and ERROR).</summary>
+public static class VmExitCodes
+{
+    public const int Normal = 0;
+    public const int Error = 1;
 }

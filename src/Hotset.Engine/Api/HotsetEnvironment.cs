@@ -3,7 +3,8 @@ namespace Hotset.Engine.Api;
 /// <summary>
 /// The engine's short environment variables, mapped onto configuration keys: <c>HOTSET_URLS</c> → <c>Urls</c>,
 /// <c>HOTSET_DATA_DIR</c> → <c>Engine:DataDirectory</c>, <c>HOTSET_DB</c> → <c>ConnectionStrings:Engine</c> (a SQLite path
-/// or a PostgreSQL connection string), <c>HOTSET_ADMIN_PASSWORD</c> → <c>Engine:AdminPassword</c>.
+/// or a PostgreSQL connection string), <c>HOTSET_ADMIN_PASSWORD</c> → <c>Engine:AdminPassword</c>,
+/// <c>HOTSET_KEY_DIR</c> → <c>Engine:KeyDirectory</c>.
 /// </summary>
 public static class HotsetEnvironment
 {
@@ -13,6 +14,7 @@ public static class HotsetEnvironment
         ("HOTSET_DATA_DIR", "Engine:DataDirectory"),
         ("HOTSET_DB", "ConnectionStrings:Engine"),
         ("HOTSET_ADMIN_PASSWORD", "Engine:AdminPassword"),
+        ("HOTSET_KEY_DIR", "Engine:KeyDirectory"),
     ];
 
     public static IConfigurationBuilder AddHotsetEnvironment(this IConfigurationBuilder configuration) =>

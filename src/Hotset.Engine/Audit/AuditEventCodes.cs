@@ -6,6 +6,9 @@ namespace Hotset.Engine.Audit;
 /// </summary>
 public static class AuditEventCodes
 {
+    /// <summary>oVirt <c>VDS_FAILURE</c> (error): Host ${VdsName} is non responsive.</summary>
+    public const int HostNonResponsive = 12;
+
     /// <summary>VM ${VmName} started on Host ${VdsName}.</summary>
     public const int VmUp = 32;
 
@@ -29,6 +32,19 @@ public static class AuditEventCodes
 
     /// <summary>VM ${VmName} was successfully removed.</summary>
     public const int VmRemoved = 113;
+
+    /// <summary>
+    /// oVirt <c>USER_VDC_LOGIN_FAILED</c> (error): User ${UserName} connecting from '${SourceIP}' failed to log
+    /// in${LoginErrMsg}. Logged once when a user's or an address's failed logins reach the limit and further
+    /// attempts are refused for a while.
+    /// </summary>
+    public const int LoginFailed = 114;
+
+    /// <summary>oVirt <c>VM_DOWN_ERROR</c> (error): VM ${VmName} is down with error. ${ExitMessage}.</summary>
+    public const int VmDownError = 119;
+
+    /// <summary>oVirt <c>VM_SET_TO_UNKNOWN_STATUS</c> (warning): VM ${VmName} was set to the Unknown status.</summary>
+    public const int VmSetToUnknown = 142;
 
     /// <summary>VM ${VmName} was started by ${UserName} (Host: ${VdsName}).</summary>
     public const int VmStarted = 153;

@@ -4,10 +4,15 @@ namespace Hotset.Engine.Auth;
 
 public static class AuthServices
 {
-    /// <summary>Bearer and Basic authentication; every endpoint requires a user unless it allows anonymous access.</summary>
+    /// <summary>
+    /// Bearer and Basic authentication with failed logins throttled (<c>Engine:Logins</c>); every endpoint requires a
+    /// user unless it allows anonymous access.
+    /// </summary>
     public static IServiceCollection AddEngineAuth(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LoginThrottle>();
         services.AddSingleton<Authenticator>();
         services.AddHostedService<AdminInitializer>();
         services.AddAuthentication(EngineAuthenticationHandler.SchemeName)

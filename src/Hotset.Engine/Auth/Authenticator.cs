@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Hotset.Engine.Audit;
 using Hotset.Engine.Persistence.Auth;
 using Microsoft.Extensions.Options;
 
@@ -7,32 +8,49 @@ namespace Hotset.Engine.Auth;
 
 /// <summary>
 /// Checks passwords and access tokens, and issues and revokes tokens. A verified user/password pair is remembered
-/// for a minute (by its SHA-256) so Basic authentication does not pay PBKDF2 on every request.
+/// for a minute (by its SHA-256) so Basic authentication does not pay PBKDF2 on every request. Failed logins are
+/// counted by <see cref="LoginThrottle"/>: a user or client address over its limit is refused without a check, and
+/// reaching a limit is logged as an audit event.
 /// </summary>
-public sealed class Authenticator(IUserStore users, ITokenStore tokens, IOptions<AuthOptions> options, TimeProvider clock)
+public sealed class Authenticator(IUserStore users, ITokenStore tokens, LoginThrottle throttle, IAuditLog audit,
+    IOptions<AuthOptions> options, IOptions<LoginThrottleOptions> throttleOptions, TimeProvider clock)
 {
     private static readonly TimeSpan VerifiedFor = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _verified = new();
 
-    /// <summary>True when <paramref name="password"/> is the password of <paramref name="userName"/>.</summary>
-    public async Task<bool> CheckPasswordAsync(string userName, string password, CancellationToken ct)
+    /// <summary>
+    /// Whether <paramref name="password"/> is the password of <paramref name="userName"/>, asked from
+    /// <paramref name="address"/> (the client's IP address); refused unchecked while either is throttled.
+    /// </summary>
+    public async Task<LoginResult> CheckPasswordAsync(string userName, string password, string address, CancellationToken ct)
     {
+        if (throttle.Check(userName, address) is { } refusal)
+        {
+            return LoginResult.Refused(refusal);
+        }
+
         var key = PasswordHasher.TokenHash(userName.ToLowerInvariant() + "\n" + password);
         var now = clock.GetUtcNow();
         if (_verified.TryGetValue(key, out var until) && until > now)
         {
-            return true;
+            return LoginResult.Success;
         }
 
         var stored = await users.GetPasswordHashAsync(userName, ct);
         if (stored is null || !PasswordHasher.Verify(password, stored))
         {
             _verified.TryRemove(key, out _);
-            return false;
+            foreach (var reached in throttle.RecordFailure(userName, address))
+            {
+                await audit.AddAsync(AuthEvents.LoginFailedRepeatedly(userName, address, reached, throttleOptions.Value), ct);
+            }
+
+            return LoginResult.Wrong;
         }
 
+        throttle.RecordSuccess(userName);
         _verified[key] = now + VerifiedFor;
-        return true;
+        return LoginResult.Success;
     }
 
     /// <summary>A new access token for a user whose password was checked.</summary>

@@ -139,14 +139,19 @@ public sealed partial class HostPoller(IHostStore hosts, IVmStore vms, IHostAgen
         {
             LogHostNotResponding(host.Name, error);
             await hosts.UpdateAsync(host with { Status = HostStatus.NonResponsive }, ct);
+            await audit.AddAsync(MonitoringEvents.HostNonResponsive(host), ct);
         }
 
         foreach (var vm in await vms.ListByHostAsync(host.Id, ct))
         {
-            await vms.ChangeAsync(vm.Id, v =>
+            var lost = await vms.ChangeAsync(vm.Id, v =>
                 locks.IsHeld(v.Id) || v.RunOnHostId != host.Id || v.Status is VmStatus.Down or VmStatus.Unknown
                     ? null
                     : v with { Status = VmStatus.Unknown, GuestCpuCount = -1 }, ct);
+            if (lost is not null)
+            {
+                await audit.AddAsync(MonitoringEvents.VmSetToUnknown(lost, host), ct);
+            }
         }
     }
 

@@ -26,7 +26,10 @@ public static class VmStatsTransition
         if (reported == VmStatus.Down)
         {
             var exit = stats is null ? GoneMessage(host) : stats.ExitMessage;
-            return new Result(vm.AsDown(), [VmEvents.Down(vm, exit, host.Id)], WentDown: true);
+            var down = stats?.ExitCode == VmExitCodes.Error
+                ? MonitoringEvents.VmDownWithError(vm, exit, host)
+                : VmEvents.Down(vm, exit, host.Id);
+            return new Result(vm.AsDown(), [down], WentDown: true);
         }
 
         var status = vm.Status == VmStatus.PoweringDown && reported == VmStatus.Up ? VmStatus.PoweringDown : reported;

@@ -33,7 +33,7 @@ public sealed class Database
         var value = connectionStringOrPath?.Trim();
         if (string.IsNullOrEmpty(value))
         {
-            Directory.CreateDirectory(dataDirectory);
+            PrivateFiles.Directory(dataDirectory);
             return Sqlite(Path.Combine(dataDirectory, "engine.db"));
         }
 
@@ -47,13 +47,17 @@ public sealed class Database
             : Sqlite(value);
     }
 
+    /// <summary>
+    /// SQLite in the file <paramref name="path"/>, created with mode 0600 before SQLite opens it (SQLite gives its
+    /// journal and WAL files the database file's mode); an existing database and its WAL are set to 0600.
+    /// </summary>
     public static Database Sqlite(string path)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
+        PrivateFiles.ParentOf(path);
+        PrivateFiles.File(path);
+        PrivateFiles.Tighten(path + "-wal");
+        PrivateFiles.Tighten(path + "-shm");
+        PrivateFiles.Tighten(path + "-journal");
 
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 };
         return new Database(DatabaseProvider.Sqlite, builder.ToString());

@@ -6,6 +6,7 @@ using Hotset.Engine.Persistence.Auth;
 using Hotset.Engine.Persistence.Clusters;
 using Hotset.Engine.Persistence.Config;
 using Hotset.Engine.Persistence.Hosts;
+using Hotset.Engine.Persistence.Secrets;
 using Hotset.Engine.Persistence.Templates;
 using Hotset.Engine.Persistence.Vms;
 using Hotset.Engine.Vms;
@@ -27,6 +28,7 @@ public static class PersistenceServices
         services.AddSingleton(sp => Database.From(
             sp.GetRequiredService<IConfiguration>().GetConnectionString("Engine"),
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.DataDirectory));
+        services.AddSecretProtection();
         services.AddHostedService<DatabaseInitializer>();
         services.AddSingleton<IVmStore, SqlVmStore>();
         services.AddSingleton<IHostStore, SqlHostStore>();

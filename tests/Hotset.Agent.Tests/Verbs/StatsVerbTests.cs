@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hotset.Agent.Hypervisor;
 using Hotset.Agent.Tests.Testing;
 using Hotset.Core.Agent;
 
@@ -29,6 +30,30 @@ public sealed class StatsVerbTests : IAsyncLifetime
         Assert.Equal(12.5, stats.CpuUsagePercent);
         Assert.Null(stats.ExitMessage);
     }
+
+    [Fact]
+    public async Task GetStats_QemuEndedOnItsOwn_DownWithErrorExitCode()
+    {
+        _agent.Hypervisor.Domain("vm1").Exit("QEMU exited unexpectedly.");
+
+        await Eventually.TrueAsync(async () => (await _agent.Rpc.StatsAsync("vm1")).Status == "Down");
+        var stats = await _agent.Rpc.StatsAsync("vm1");
+
+        Assert.Equal(("QEMU exited unexpectedly.", VmExitCodes.Error), (stats.ExitMessage, stats.ExitCode));
+    }
+
+    [Theory]
+    [InlineData("The guest powered off.", VmExitCodes.Normal)]
+    [InlineData("The guest powered off. Last console lines: reboot: Power down", VmExitCodes.Normal)]
+    [InlineData("QEMU was told to quit.", VmExitCodes.Normal)]
+    [InlineData("QEMU was stopped by the agent (destroy).", VmExitCodes.Normal)]
+    [InlineData("The guest did not power off within 30 s of the shutdown request; the agent powered the VM off.", VmExitCodes.Normal)]
+    [InlineData("QEMU exited unexpectedly.", VmExitCodes.Error)]
+    [InlineData("The guest kernel panicked.", VmExitCodes.Error)]
+    [InlineData("QEMU was no longer running when the agent started.", VmExitCodes.Error)]
+    [InlineData(null, VmExitCodes.Error)]
+    public void CodeOf_ExitMessage_IsVdsmExitCode(string? message, int expected) =>
+        Assert.Equal(expected, VmExit.CodeOf(message));
 
     [Fact]
     public async Task GetStats_RunningVm_AsksQemuForItsVcpusOnce()

@@ -151,6 +151,7 @@ public sealed class FakeVm(string vmId)
     public int VcpuCount { get; set; } = 1;
     public int GuestCpuCount { get; set; } = 1;
     public string? ExitMessage { get; set; }
+    public int ExitCode { get; set; }
 
     public VmStats Stats() => new()
     {
@@ -159,5 +160,6 @@ public sealed class FakeVm(string vmId)
         VcpuCount = VcpuCount,
         GuestCpuCount = GuestCpuCount,
         ExitMessage = ExitMessage,
+        ExitCode = ExitCode,
     };
 }

@@ -1,5 +1,6 @@
 using Hotset.Core.Agent;
 using Hotset.Core.Vms;
+using Hotset.Engine.Audit;
 using Hotset.Engine.Hosts;
 using Hotset.Engine.Tests.Fakes;
 
@@ -26,7 +27,6 @@ public sealed class HostPollerTests
     public async Task PollAsync_HostStopsAnswering_HostNonResponsiveVmUnknownUntilItAnswers()
     {
         var vm = await _bed.AddRunningVmAsync();
-        var since = _bed.LastEventId;
         _bed.Agent.Unreachable = true;
 
         await _bed.PollAsync();
@@ -35,8 +35,8 @@ public sealed class HostPollerTests
         var lost = _bed.Vms.Get(vm.Id);
         Assert.Equal(VmStatus.Unknown, lost.Status);
         Assert.Equal(_bed.Host.Id, lost.RunOnHostId);
-        Assert.Empty(_bed.EventsAfter(since));
 
+        var since = _bed.LastEventId;
         _bed.Agent.Unreachable = false;
         await _bed.PollAsync();
 
@@ -44,6 +44,59 @@ public sealed class HostPollerTests
         Assert.Equal(VmStatus.Up, _bed.Vms.Get(vm.Id).Status);
         Assert.Contains("Host.getCapabilities", _bed.Agent.Calls);
         Assert.Empty(_bed.EventsAfter(since));
+    }
+
+    [Fact]
+    public async Task PollAsync_HostStopsAnswering_LogsHostNonResponsiveAndVmUnknownOnce()
+    {
+        var vm = await _bed.AddRunningVmAsync();
+        await _bed.AddRunningVmAsync("vm2");
+        var since = _bed.LastEventId;
+        _bed.Agent.Unreachable = true;
+
+        await _bed.PollAsync();
+        await _bed.PollAsync();
+
+        var events = _bed.EventsAfter(since);
+        Assert.Equal(3, events.Count);
+        var host = events[0];
+        Assert.Equal((12, AuditSeverity.Error, "Host host1 is non responsive.", _bed.Host.Id),
+            (host.Code, host.Severity, host.Message, host.HostId));
+        Assert.All(events.Skip(1), e => Assert.Equal((142, AuditSeverity.Warning), (e.Code, e.Severity)));
+        var unknown = Assert.Single(events, e => e.VmId == vm.Id);
+        Assert.Equal(("VM vm1 was set to the Unknown status.", _bed.Host.Id), (unknown.Message, unknown.HostId));
+        Assert.Contains(events, e => e.Message == "VM vm2 was set to the Unknown status.");
+    }
+
+    [Fact]
+    public async Task PollAsync_QemuCrashed_DownWith119Error()
+    {
+        var vm = await _bed.AddRunningVmAsync();
+        var since = _bed.LastEventId;
+        var reported = _bed.Agent.Vms[vm.Id.ToString()];
+        (reported.Status, reported.ExitMessage, reported.ExitCode) = ("Down", "QEMU exited unexpectedly.", VmExitCodes.Error);
+
+        await _bed.PollAsync();
+
+        Assert.Equal(VmStatus.Down, _bed.Vms.Get(vm.Id).Status);
+        var e = Assert.Single(_bed.EventsAfter(since));
+        Assert.Equal((119, AuditSeverity.Error, "VM vm1 is down with error. QEMU exited unexpectedly."),
+            (e.Code, e.Severity, e.Message));
+        Assert.Equal((vm.Id, _bed.Host.Id), (e.VmId, e.HostId));
+    }
+
+    [Fact]
+    public async Task PollAsync_GuestPoweredOff_DownWith61Normal()
+    {
+        var vm = await _bed.AddRunningVmAsync();
+        var since = _bed.LastEventId;
+        var reported = _bed.Agent.Vms[vm.Id.ToString()];
+        (reported.Status, reported.ExitMessage, reported.ExitCode) = ("Down", "The guest powered off.", VmExitCodes.Normal);
+
+        await _bed.PollAsync();
+
+        var e = Assert.Single(_bed.EventsAfter(since));
+        Assert.Equal((61, AuditSeverity.Normal, "VM vm1 is down. The guest powered off."), (e.Code, e.Severity, e.Message));
     }
 
     [Fact]

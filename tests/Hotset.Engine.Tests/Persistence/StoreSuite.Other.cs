@@ -73,7 +73,7 @@ public abstract partial class StoreSuite
     [StoreFact]
     public async Task Host_AddUpdateRemove_RoundTripsCapabilities()
     {
-        var hosts = new SqlHostStore(Db);
+        var hosts = new SqlHostStore(Db, Secrets);
         var host = new Host { Id = Guid.NewGuid(), Name = "h1", ClusterId = Cluster.DefaultId, Address = "http://127.0.0.1:54321", Secret = "s" };
         await hosts.AddAsync(host, Ct);
         var caps = new HostCapabilities

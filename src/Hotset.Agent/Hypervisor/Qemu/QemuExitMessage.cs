@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Hotset.Agent.Hypervisor.Qemu;
 
 /// <summary>Why a QEMU ended, in a sentence: QEMU's <c>SHUTDOWN</c> reason and the last lines of the serial console.</summary>
@@ -9,14 +7,14 @@ internal static class QemuExitMessage
     {
         var why = shutdownReason switch
         {
-            "guest-shutdown" => "the guest powered off",
-            "host-qmp-quit" => "QEMU was told to quit",
-            "guest-panic" => "the guest kernel panicked",
-            null => "QEMU exited unexpectedly",
-            _ => $"QEMU stopped ({shutdownReason})",
+            "guest-shutdown" => VmExit.GuestPoweredOff,
+            "host-qmp-quit" => VmExit.Quit,
+            "guest-panic" => "The guest kernel panicked.",
+            null => "QEMU exited unexpectedly.",
+            _ => $"QEMU stopped ({shutdownReason}).",
         };
         var tail = ConsoleTail(consoleLog, 5);
-        return tail.Length == 0 ? $"{Capitalize(why)}." : $"{Capitalize(why)}. Last console lines: {tail}";
+        return tail.Length == 0 ? why : $"{why} Last console lines: {tail}";
     }
 
     private static string ConsoleTail(string consoleLog, int lines)
@@ -31,6 +29,4 @@ internal static class QemuExitMessage
             return "";
         }
     }
-
-    private static string Capitalize(string s) => string.Concat(s[..1].ToUpper(CultureInfo.InvariantCulture), s[1..]);
 }

@@ -50,7 +50,7 @@ internal sealed partial class QemuLifetime : IDomainLifetime
 
         await ReleaseAsync();
         DeleteRuntimeFiles();
-        _exited.TrySetResult("QEMU was stopped by the agent (destroy).");
+        _exited.TrySetResult(VmExit.Destroyed);
         LogDestroyed(_logger, _vmId, ProcessId);
     }
 
