@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Hotset.Engine.WebUi;
 
@@ -43,12 +42,14 @@ public static partial class WebUiServices
         types.Mappings[".dat"] = "application/octet-stream";
         types.Mappings[".blat"] = "application/octet-stream";
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files, ContentTypeProvider = types });
-        app.MapFallback(PagePattern, async context =>
+        RequestDelegate index = async context =>
         {
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.Headers.CacheControl = "no-cache";
             await context.Response.SendFileAsync(files.GetFileInfo("index.html"), context.RequestAborted);
-        }).AllowAnonymous();
+        };
+        app.MapGet("/", index).AllowAnonymous().ExcludeFromDescription();
+        app.MapFallback(PagePattern, index).AllowAnonymous();
         return app;
     }
 

@@ -5,16 +5,14 @@ namespace Hotset.Web.Components;
 /// <summary>What saving one sockets value would do, in words, from the hot-set preview.</summary>
 public static class CpuOptionText
 {
-    /// <summary>Short form for the choice list.</summary>
+    /// <summary>The choice list's text; a value that cannot be chosen says why.</summary>
     public static string Label(CpuOption o) => $"{o.Sockets} ({Vcpus(o.Vcpus)}) — " + o.Outcome switch
     {
         CpuOutcome.Unchanged => "current",
         CpuOutcome.HotPlug => "applied live",
         CpuOutcome.HotUnplug => "applied live",
         CpuOutcome.NextRun => "needs a restart",
-        CpuOutcome.NotApplied => "not possible now",
-        CpuOutcome.Refused => "refused",
-        _ => o.Outcome,
+        _ => Sentence(o),
     };
 
     /// <summary>The full sentence, with the reason.</summary>
