@@ -5,6 +5,7 @@ using Hotset.Engine.Hosts.Commands;
 using Hotset.Engine.Monitoring;
 using Hotset.Engine.Persistence;
 using Hotset.Engine.Vms.Commands;
+using Hotset.Engine.WebUi;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddHotsetEnvironment();
@@ -15,7 +16,9 @@ builder.Services.AddVmCommands();
 builder.Services.AddHostCommands();
 builder.Services.AddClusterCommands();
 builder.Services.AddHostMonitoring();
+builder.Services.AddWebUi();
 
 var app = builder.Build();
+app.UseWebUi();
 app.UseApi();
 app.Run();

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Hotset.Client;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hotset.Web.Tests;
+
+/// <summary>Running VMs whose sockets change does not go live: "apply at next start", and an OS that cannot unplug.</summary>
+[Collection(WebProductGroup.Name)]
+public sealed class NextRunTests(WebProduct product)
+{
+    [Fact]
+    public async Task EditDialog_ApplyAtNextStart_StoresThePendingConfigurationAndShowsIt()
+    {
+        const string name = "web-nextrun";
+        var vm = await StartedVmAsync(name, "other_linux", sockets: 1);
+        var page = await product.LoginAsync();
+
+        var dialog = await VmPages.OpenEditAsync(page, name);
+        await dialog.GetByLabel("Apply at next start").CheckAsync();
+        await VmPages.ChooseSocketsAsync(dialog, 2);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(dialog.GetByRole(AriaRole.Status)).ToContainTextAsync("Stored for the next start");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await Expect(VmPages.Cell(page, name, "status")).ToHaveTextAsync("Up · pending next run");
+        await Expect(VmPages.Cell(page, name, "configured")).ToHaveTextAsync("1");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "CPU" }).ClickAsync();
+        await Expect(page.Locator("[data-col='next-run']")).ToHaveTextAsync("2 vCPUs (2 × 1 × 1), applied at the next start");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "vCPUs" }).GetByRole(AriaRole.Row)).Not.ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new() { Path = product.ScreenshotPath("vm-cpu-tab") });
+
+        Assert.Equal(2, (await product.Client.Vms.GetAsync(vm.Id, nextRun: true)).Topology.Sockets);
+        Assert.Equal(1, (await product.Client.Vms.GetAsync(vm.Id)).Topology.Sockets);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task EditDialog_OsWithoutUnplug_DisablesLowerValuesWithTheReason()
+    {
+        const string name = "web-nounplug";
+        await StartedVmAsync(name, "other", sockets: 2);
+        var page = await product.LoginAsync();
+
+        var dialog = await VmPages.OpenEditAsync(page, name);
+        var one = dialog.GetByLabel("Sockets").Locator("option[value='1']");
+        await Expect(one).ToBeDisabledAsync();
+        await Expect(one).ToContainTextAsync("Hot un-plugging a CPU is not supported");
+        await Expect(dialog.GetByLabel("Sockets").Locator("option[value='3']")).ToBeEnabledAsync();
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<Vm> StartedVmAsync(string name, string os, int sockets)
+    {
+        var vm = await product.Client.Vms.AddAsync(new VmCreate(name) { Memory = 128L << 20, OsType = os, Sockets = sockets });
+        await product.Client.Vms.StartAsync(vm.Id);
+        var clock = Stopwatch.StartNew();
+        while ((await product.Client.Vms.GetAsync(vm.Id)).Status != "up")
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), $"VM {name} did not come up within 120 s.");
+            await Task.Delay(250);
+        }
+
+        return vm;
+    }
+}
