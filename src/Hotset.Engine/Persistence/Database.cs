@@ -53,11 +53,14 @@ public sealed class Database
     /// </summary>
     public static Database Sqlite(string path)
     {
-        PrivateFiles.ParentOf(path);
-        PrivateFiles.File(path);
-        PrivateFiles.Tighten(path + "-wal");
-        PrivateFiles.Tighten(path + "-shm");
-        PrivateFiles.Tighten(path + "-journal");
+        if (path != ":memory:")
+        {
+            PrivateFiles.ParentOf(path);
+            PrivateFiles.File(path);
+            PrivateFiles.Tighten(path + "-wal");
+            PrivateFiles.Tighten(path + "-shm");
+            PrivateFiles.Tighten(path + "-journal");
+        }
 
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 };
         return new Database(DatabaseProvider.Sqlite, builder.ToString());
