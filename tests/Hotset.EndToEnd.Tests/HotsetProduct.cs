@@ -80,21 +80,26 @@ public sealed class HotsetProduct : IAsyncLifetime
             Environment.SetEnvironmentVariable("Agent__Urls", null);
         }
 
-        _engine = new WebApplicationFactory<UpdateVmCommand>().WithWebHostBuilder(b =>
-            Configure(b, new()
-            {
-                ["Engine:DataDirectory"] = Path.Combine(_root, "engine"),
-                ["ConnectionStrings:Engine"] = "",
-                ["Engine:AdminPassword"] = AdminPassword,
-                ["Engine:LocalHost:Address"] = agentUrl,
-                ["Engine:LocalHost:SecretFile"] = Path.Combine(AgentStateDirectory, "agent.secret"),
-                ["Engine:Monitoring:Interval"] = "00:00:00.500",
-            }));
+        var enginePort = _engineOnLoopback ? FreePort() : 0;
+        EngineUrl = _engineOnLoopback ? $"http://127.0.0.1:{enginePort}" : "";
+        var engineSettings = new Dictionary<string, string?>
+        {
+            ["Engine:DataDirectory"] = Path.Combine(_root, "engine"),
+            ["ConnectionStrings:Engine"] = "",
+            ["Engine:AdminPassword"] = AdminPassword,
+            ["Engine:LocalHost:Address"] = agentUrl,
+            ["Engine:LocalHost:SecretFile"] = Path.Combine(AgentStateDirectory, "agent.secret"),
+            ["Engine:Monitoring:Interval"] = "00:00:00.500",
+        };
+        if (_engineOnLoopback)
+        {
+            engineSettings["Urls"] = EngineUrl;
+        }
+
+        _engine = new WebApplicationFactory<UpdateVmCommand>().WithWebHostBuilder(b => Configure(b, engineSettings));
         HttpClient client;
         if (_engineOnLoopback)
         {
-            var enginePort = FreePort();
-            EngineUrl = $"http://127.0.0.1:{enginePort}";
             _engine.UseKestrel(enginePort);
             _engine.StartServer();
             client = new HttpClient { BaseAddress = new Uri(EngineUrl + "/ovirt-engine/api/") };
