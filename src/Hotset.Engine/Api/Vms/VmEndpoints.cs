@@ -17,6 +17,7 @@ public static class VmEndpoints
         vms.MapPut("/{id}", UpdateAsync).WithSummary("Update a VM; CPU changes of a running VM are hot set (see Hotset-Cpu-Hot-Set).");
         vms.MapDelete("/{id}", RemoveAsync).WithSummary("Remove a VM that is down.");
         vms.MapVmActions();
+        vms.MapVmCpuViews();
         return api;
     }
 

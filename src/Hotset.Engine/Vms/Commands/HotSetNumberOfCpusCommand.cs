@@ -25,26 +25,21 @@ public sealed partial class HotSetNumberOfCpusCommand(IHostAgents agents, ILogge
         var (vm, caller) = (request.Vm, request.Caller);
         var previous = vm.Configuration.Topology.VCpus;
         var requested = request.Requested.VCpus;
-        var context = ContextOf(request);
-        var faults = HotSetValidation.Validate(context);
-        if (faults.Count > 0)
+        var check = HotSetCheck.Of(request);
+        if (check.Result == HotSetCheckResult.Refused)
         {
-            return Failed(request, string.Join(",", faults.Select(f => f.Message)));
+            return Failed(request, check.Message);
         }
 
-        if (HotSetValidation.RequiresReboot(context))
+        if (check.Result == HotSetCheckResult.RebootRequired)
         {
-            var message = VmFaults.GuestOsRequiresReboot(context.Os, previous, requested).Message;
-            return new(new HotSetOutcome(HotSetResult.NextRun, previous, requested, message),
-                VmEvents.HotSetRebootRequired(vm, caller, message),
+            return new(new HotSetOutcome(HotSetResult.NextRun, previous, requested, check.Message),
+                VmEvents.HotSetRebootRequired(vm, caller, check.Message),
                 v => v with { NextRun = (v.NextRun ?? v.Configuration) with { Topology = request.Requested } });
         }
 
-        if (request.Host is not { } host)
-        {
-            return Failed(request, $"VM {vm.Name} is {vm.Status.ToOvirtName()} but the engine knows no host it runs on.");
-        }
-
+        // HotSetCheck decides CallHost only when the host is known.
+        var host = request.Host ?? throw new InvalidOperationException($"VM {vm.Id} has no host to call.");
         try
         {
             // Once the host is asked, its answer is recorded even if the caller went away.

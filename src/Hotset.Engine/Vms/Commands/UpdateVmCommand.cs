@@ -48,9 +48,9 @@ public sealed class UpdateVmCommand(IVmStore vms, IClusterStore clusters, IHostS
             return Failed([.. plan.Faults]);
         }
 
-        if (plan.NextRun is { } nextRun && nextRun.Name != plan.Live.Name && await NameTakenAsync(nextRun.Name, vm.Id, ct))
+        if (plan.PendingNameToCheck is { } pendingName && await NameTakenAsync(vms, pendingName, vm.Id, ct))
         {
-            return Failed(VmActionFaults.NameInUse(nextRun.Name));
+            return Failed(VmActionFaults.NameInUse(pendingName));
         }
 
         Vm saved;
@@ -84,7 +84,7 @@ public sealed class UpdateVmCommand(IVmStore vms, IClusterStore clusters, IHostS
     }
 
     /// <summary>Whether a VM other than <paramref name="vmId"/> is named <paramref name="name"/> now.</summary>
-    private async Task<bool> NameTakenAsync(string name, Guid vmId, CancellationToken ct) =>
+    internal static async Task<bool> NameTakenAsync(IVmStore vms, string name, Guid vmId, CancellationToken ct) =>
         (await vms.ListAsync(name, null, ct)).Any(v => v.Name == name && v.Id != vmId);
 
     private async Task<HostCpuCapacity> HostRoomAsync(Vm vm, Host host, Cluster cluster, CancellationToken ct)

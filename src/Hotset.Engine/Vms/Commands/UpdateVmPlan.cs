@@ -17,6 +17,12 @@ public sealed record UpdateVmPlan(IReadOnlyList<Fault> Faults, VmConfiguration L
     public bool IsHotSet => Action is HotSetAction.HotPlug or HotSetAction.HotUnplug;
 
     /// <summary>
+    /// The name of the next-run configuration when it differs from the live one: the update is refused (409
+    /// <c>VM_NAME_IN_USE</c>) when another VM has that name now.
+    /// </summary>
+    public string? PendingNameToCheck => NextRun is { } next && next.Name != Live.Name ? next.Name : null;
+
+    /// <summary>
     /// Plans <paramref name="request"/> on <paramref name="vm"/> with the cluster's <paramref name="limits"/>, and
     /// <paramref name="host"/> the capacity of the host the VM runs on. Only a hot plug is checked against the host
     /// (<see cref="ActionOf"/> says beforehand whether it is one); null skips the check.
@@ -67,12 +73,22 @@ public sealed record UpdateVmPlan(IReadOnlyList<Fault> Faults, VmConfiguration L
     /// The CPU action <see cref="Create"/> will plan, without the rules: a caller reads the host's capacity (which
     /// needs every VM on the host) only when this is <see cref="HotSetAction.HotPlug"/>, and the host only for a hot set.
     /// </summary>
-    public static HotSetAction ActionOf(Vm vm, UpdateVm request)
+    public static HotSetAction ActionOf(Vm vm, UpdateVm request) => VerdictOf(vm, request).Action;
+
+    /// <summary><see cref="ActionOf"/> with the reason for it.</summary>
+    public static HotSetVerdict VerdictOf(Vm vm, UpdateVm request)
     {
         var (_, nextRun, requested) = Apply(vm, request);
-        return HotSetDecision.Decide(new HotSetDecisionInput(vm.Configuration.Topology, requested.Topology, vm.Status,
+        return HotSetDecision.Explain(new HotSetDecisionInput(vm.Configuration.Topology, requested.Topology, vm.Status,
             nextRun, requested.CpuPinningPolicy));
     }
+
+    /// <summary>
+    /// The configuration a request with <paramref name="nextRun"/> patches: the live one of a running VM, else the
+    /// pending next-run configuration (or the stored one when nothing is pending).
+    /// </summary>
+    public static VmConfiguration BaseOf(Vm vm, bool nextRun) =>
+        vm.Status != VmStatus.Down && !nextRun ? vm.Configuration : vm.NextRun ?? vm.Configuration;
 
     /// <summary>The part of a patch a running VM takes at once, whatever else waits for the next run.</summary>
     private static VmPatch LiveFields(VmPatch patch) =>
@@ -82,6 +98,6 @@ public sealed record UpdateVmPlan(IReadOnlyList<Fault> Faults, VmConfiguration L
     {
         var running = vm.Status != VmStatus.Down;
         var nextRun = request.NextRun && running;
-        return (running, nextRun, request.Patch.ApplyTo(running && !nextRun ? vm.Configuration : vm.NextRun ?? vm.Configuration));
+        return (running, nextRun, request.Patch.ApplyTo(BaseOf(vm, request.NextRun)));
     }
 }

@@ -24,6 +24,8 @@ public static class VmCommandsServiceCollectionExtensions
         services.TryAddScoped<RebootVmCommand>();
         services.TryAddScoped<AddVmCommand>();
         services.TryAddScoped<RemoveVmCommand>();
+        services.TryAddScoped<Preview.CpuOptionsQuery>();
+        services.TryAddScoped<Preview.VcpuTableQuery>();
         return services;
     }
 }
