@@ -14,7 +14,7 @@ public sealed class CliProduct : IAsyncLifetime
     public const string GuestVmName = "cli-guest";
     public const string SilentVmName = "cli-silent";
 
-    public HotsetProduct Product { get; } = new(engineOnLoopback: true);
+    public HotsetProduct Product { get; } = HotsetProduct.WithEngineOnLoopback();
 
     public HotsetClient Client { get; private set; } = null!;
 
@@ -36,6 +36,10 @@ public sealed class CliProduct : IAsyncLifetime
         await Product.InitializeAsync();
         Client = new HotsetClient(new HttpClient { Timeout = TimeSpan.FromMinutes(3) }, new Uri(Product.EngineUrl));
         Client.UseBasic("admin@internal", HotsetProduct.AdminPassword);
+
+        // This machine has few cores and the tests plug several vCPUs into two VMs: allow overcommit.
+        var cluster = (await Client.Clusters.ListAsync()).Single(c => c.Name == "Default");
+        await Client.Clusters.UpdateAsync(cluster.Id, new ClusterUpdate { VcpuOvercommitRatio = 16 });
         var guest = await Client.Vms.AddAsync(new VmCreate(GuestVmName) { Memory = 128L << 20, Sockets = 1 });
         var silent = await Client.Vms.AddAsync(new VmCreate(SilentVmName) { Memory = 128L << 20, Sockets = 1, KernelCmdline = "rdinit=/bin/sh" });
         await Client.Vms.StartAsync(guest.Id);

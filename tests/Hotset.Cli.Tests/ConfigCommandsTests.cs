@@ -40,7 +40,7 @@ public sealed class ConfigCommandsTests(CliProduct product)
     {
         var result = await product.RunAsync("config", "get", "MaxNumOfVmSockets", "--version", "4.8", "-o", "json");
         Assert.True(result.ExitCode == 0, result.ToString());
-        return JsonDocument.Parse(result.Out).RootElement.EnumerateArray().Single(e => e.GetProperty("architecture").ValueKind == JsonValueKind.Null
-            || e.GetProperty("architecture").GetString() == "x86_64");
+        return JsonDocument.Parse(result.Out).RootElement.EnumerateArray().Single(e => !e.TryGetProperty("architecture", out var arch)
+            || arch.GetString() == "x86_64");
     }
 }

@@ -23,7 +23,7 @@ public sealed class EventsFollowTests(CliProduct product)
         while (seen is null && !stop.IsCancellationRequested)
         {
             await Task.Delay(200);
-            seen = Lines(synced).Cast<JsonElement?>().FirstOrDefault(e => e!.Value.GetProperty("code").GetInt32() == 2033
+            seen = Lines(synced, output).Cast<JsonElement?>().FirstOrDefault(e => e!.Value.GetProperty("code").GetInt32() == 2033
                 && e.Value.GetProperty("description").GetString()!.Contains($"from {vm.Topology.Vcpus} to {vm.Topology.Vcpus + 1}", StringComparison.Ordinal));
         }
 
@@ -47,12 +47,13 @@ public sealed class EventsFollowTests(CliProduct product)
         Assert.Contains(lines, l => l.Contains($"VM {CliProduct.GuestVmName} was created by admin@internal.", StringComparison.Ordinal));
     }
 
-    private static List<JsonElement> Lines(TextWriter writer)
+    // The synchronized writer locks itself while writing; the text is in the StringWriter behind it.
+    private static List<JsonElement> Lines(TextWriter synced, StringWriter output)
     {
         string text;
-        lock (writer)
+        lock (synced)
         {
-            text = writer.ToString() ?? "";
+            text = output.ToString();
         }
 
         return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)];

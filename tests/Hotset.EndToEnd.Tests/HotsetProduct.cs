@@ -26,11 +26,14 @@ public sealed class HotsetProduct : IAsyncLifetime
     {
     }
 
+    // xunit fixtures may have only one public constructor: the loopback variant is made by WithEngineOnLoopback.
+    private HotsetProduct(bool engineOnLoopback) => _engineOnLoopback = engineOnLoopback;
+
     /// <summary>
-    /// With <paramref name="engineOnLoopback"/> the engine also listens on a loopback port (<see cref="EngineUrl"/>),
+    /// The product with the engine on a loopback port (<see cref="EngineUrl"/>) instead of the in-memory test server,
     /// so that processes outside the test (the <c>hotset</c> CLI) can reach it.
     /// </summary>
-    public HotsetProduct(bool engineOnLoopback) => _engineOnLoopback = engineOnLoopback;
+    public static HotsetProduct WithEngineOnLoopback() => new(engineOnLoopback: true);
 
     /// <summary>The engine's address on loopback (<c>http://127.0.0.1:port</c>); empty unless made with engineOnLoopback.</summary>
     public string EngineUrl { get; private set; } = "";
@@ -80,21 +83,26 @@ public sealed class HotsetProduct : IAsyncLifetime
             Environment.SetEnvironmentVariable("Agent__Urls", null);
         }
 
-        _engine = new WebApplicationFactory<UpdateVmCommand>().WithWebHostBuilder(b =>
-            Configure(b, new()
-            {
-                ["Engine:DataDirectory"] = Path.Combine(_root, "engine"),
-                ["ConnectionStrings:Engine"] = "",
-                ["Engine:AdminPassword"] = AdminPassword,
-                ["Engine:LocalHost:Address"] = agentUrl,
-                ["Engine:LocalHost:SecretFile"] = Path.Combine(AgentStateDirectory, "agent.secret"),
-                ["Engine:Monitoring:Interval"] = "00:00:00.500",
-            }));
+        var enginePort = _engineOnLoopback ? FreePort() : 0;
+        EngineUrl = _engineOnLoopback ? $"http://127.0.0.1:{enginePort}" : "";
+        var engineSettings = new Dictionary<string, string?>
+        {
+            ["Engine:DataDirectory"] = Path.Combine(_root, "engine"),
+            ["ConnectionStrings:Engine"] = "",
+            ["Engine:AdminPassword"] = AdminPassword,
+            ["Engine:LocalHost:Address"] = agentUrl,
+            ["Engine:LocalHost:SecretFile"] = Path.Combine(AgentStateDirectory, "agent.secret"),
+            ["Engine:Monitoring:Interval"] = "00:00:00.500",
+        };
+        if (_engineOnLoopback)
+        {
+            engineSettings["Urls"] = EngineUrl;
+        }
+
+        _engine = new WebApplicationFactory<UpdateVmCommand>().WithWebHostBuilder(b => Configure(b, engineSettings));
         HttpClient client;
         if (_engineOnLoopback)
         {
-            var enginePort = FreePort();
-            EngineUrl = $"http://127.0.0.1:{enginePort}";
             _engine.UseKestrel(enginePort);
             _engine.StartServer();
             client = new HttpClient { BaseAddress = new Uri(EngineUrl + "/ovirt-engine/api/") };

@@ -90,7 +90,12 @@ internal static class EventsCommand
                 // One JSON object per line, so a reader can act on each as it arrives.
                 inv.Context.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
                 {
-                    id = e.Id, code = e.Code, severity = e.Severity, time = e.Time, description = e.Description, vm_id = e.VmId,
+                    id = e.Id,
+                    code = e.Code,
+                    severity = e.Severity,
+                    time = e.Time,
+                    description = e.Description,
+                    vm_id = e.VmId,
                 }));
             }
             else

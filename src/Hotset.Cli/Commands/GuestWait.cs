@@ -36,8 +36,14 @@ internal sealed class GuestWait(Invocation inv, HotsetClient client, Vm vm, int 
         {
             printer.Json(new
             {
-                vm = vm.Name, vm_id = vm.Id, result = confirmed ? "confirmed" : "not_confirmed", exit_code = code, message,
-                vcpu_count = seen?.VcpuCount, guest_cpu_count = seen?.GuestCpuCount, requested_vcpus = target,
+                vm = vm.Name,
+                vm_id = vm.Id,
+                result = confirmed ? "confirmed" : "not_confirmed",
+                exit_code = code,
+                message,
+                vcpu_count = seen?.VcpuCount,
+                guest_cpu_count = seen?.GuestCpuCount,
+                requested_vcpus = target,
             });
         }
         else if (confirmed)
