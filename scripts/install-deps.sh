@@ -11,6 +11,7 @@ command -v busybox >/dev/null || [ -x /bin/busybox ] || need+=(busybox-static)
 command -v cpio >/dev/null || need+=(cpio)
 command -v xz >/dev/null || need+=(xz-utils)
 command -v initdb >/dev/null || [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 echo "install-deps: installing ${need[*]}" >&2
@@ -35,6 +36,10 @@ sudo_ apt-get install -y -qq --no-install-recommends -t bookworm-backports \
   qemu-system-x86 qemu-utils qemu-guest-agent >/dev/null
 if ! command -v initdb >/dev/null && [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
   sudo_ apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+fi
+# Debian's Chromium for the web UI tests (Playwright drives it; it never downloads a browser of its own).
+if [ ! -x /usr/bin/chromium ]; then
+  sudo_ apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
 v=$(qemu_major)
 if [ "${v:-0}" -lt 10 ]; then

@@ -48,7 +48,8 @@ public sealed class NextRunTests(WebProduct product)
         var one = dialog.GetByLabel("Sockets").Locator("option[value='1']");
         await Expect(one).ToBeDisabledAsync();
         await Expect(one).ToContainTextAsync("Hot un-plugging a CPU is not supported");
-        await Expect(dialog.GetByLabel("Sockets").Locator("option[value='3']")).ToBeEnabledAsync();
+        await Expect(dialog.GetByLabel("Sockets").Locator("option[value='2']")).ToBeEnabledAsync();
+        await Expect(dialog.GetByLabel("Sockets")).ToHaveValueAsync("2");
         await page.Context.CloseAsync();
     }
 
