@@ -44,6 +44,9 @@ public sealed class HotPlugTests(WebProduct product)
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = $"Hotplug CPU: changed the number of CPUs on VM {name} from 1 to 2" }))
             .ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = product.ScreenshotPath("events") });
+        await VmPages.GoToAsync(page, "Hosts", "Hosts");
+        await Expect(page.Locator("tr[data-host='local']")).ToContainTextAsync("up");
+        await page.ScreenshotAsync(new() { Path = product.ScreenshotPath("hosts") });
 
         var vm = (await product.Client.Vms.FindAsync(name))!;
         Assert.Equal(2, vm.Topology.Sockets);
