@@ -3,8 +3,8 @@
 # them as real processes (with the test guest under QEMU), measures, stops everything it started and prints the
 # figures as a markdown table for docs/benchmarks.md.
 #
-#   scripts/bench.sh                 all three parts: agent, engine, list
-#   scripts/bench.sh agent|engine|list [--rounds N] [--warmup N] [--idle SECONDS] [--requests N] [--vms N] [--keep]
+#   scripts/bench.sh                 all four parts: agent, engine, list, preview
+#   scripts/bench.sh agent|engine|list|preview [--rounds N] [--warmup N] [--idle SECONDS] [--requests N] [--vms N] [--calls N] [--keep]
 #
 #   HOTSET_ARTIFACTS   build output (default ./artifacts)
 #   HOTSET_GUEST_DIR   the test guest (default ./.guest, built by `make guest`)

@@ -36,7 +36,7 @@ export HOTSET_GUEST_DIR=${HOTSET_GUEST_DIR:-$repo/.guest}
 artifacts=${HOTSET_ARTIFACTS:-$repo/artifacts}
 echo "Building the engine and the agent (log: $data/build.log)…"
 : >"$data/build.log"
-for project in src/Hotset.Agent/Hotset.Agent.csproj src/Hotset.Engine/Hotset.Engine.csproj; do
+for project in src/Hotset.Agent/Hotset.Agent.csproj src/Hotset.Engine/Hotset.Engine.csproj src/Hotset.Cli/Hotset.Cli.csproj; do
   dotnet build "$project" -c Release -nologo -clp:ErrorsOnly >>"$data/build.log" 2>&1 \
     || { echo "Building $project failed:" >&2; tail -30 "$data/build.log" >&2; exit 1; }
 done
@@ -102,6 +102,13 @@ The 2-minute tour (copy and paste):
   curl \$A -i -X PUT \$API/vms/\$VM -d '{"cpu":{"topology":{"sockets":"2"}}}' | grep -E 'Hotset-Cpu-Hot-Set|"sockets"'
   sleep 2; curl \$A \$API/vms/\$VM | grep -E 'guest_cpu_count|vcpu_count'
   curl \$A "\$API/events?max=5" | grep description
+
+The same hot plug with the CLI (./hotset in $repo; exit codes in ./hotset vm set-cpus --help):
+  export HOTSET_URL=$api HOTSET_PASSWORD=$HOTSET_ADMIN_PASSWORD      # or: ./hotset login $api
+  ./hotset vm create vm2 --memory 128 && ./hotset vm start vm2
+  ./hotset vm set-cpus vm2 --sockets 2 --dry-run
+  ./hotset vm set-cpus vm2 --sockets 2 --wait     # exit 0 once the guest reports 2 CPUs
+  ./hotset vm cpus vm2; ./hotset events --vm vm2 -n 3
 
 Ctrl-C stops the engine and the agent.
 TOUR

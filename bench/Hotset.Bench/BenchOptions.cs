@@ -3,8 +3,8 @@ using System.Globalization;
 namespace Hotset.Bench;
 
 /// <summary>
-/// Command line: <c>[agent|engine|list|all] [--rounds N] [--warmup N] [--idle SECONDS] [--requests N] [--vms N]
-/// [--artifacts DIR] [--keep]</c>. The built engine and agent are taken from <c>DIR/bin/Hotset.{Engine,Agent}/release</c>.
+/// Command line: <c>[agent|engine|list|preview|all] [--rounds N] [--warmup N] [--idle SECONDS] [--requests N] [--vms N]
+/// [--calls N] [--artifacts DIR] [--keep]</c>. The built engine and agent are taken from <c>DIR/bin/Hotset.{Engine,Agent}/release</c>.
 /// </summary>
 public sealed record BenchOptions
 {
@@ -23,6 +23,9 @@ public sealed record BenchOptions
     /// <summary>Timed <c>GET /vms</c> requests per format.</summary>
     public int Requests { get; init; } = 20;
 
+    /// <summary>Timed <c>GET /vms/{id}/cpuoptions</c> calls per format in the preview part.</summary>
+    public int Calls { get; init; } = 200;
+
     /// <summary>VMs in the database for the list part.</summary>
     public int Vms { get; init; } = 10_000;
 
@@ -31,7 +34,7 @@ public sealed record BenchOptions
     /// <summary>Keep the temporary directory (logs, databases) even when the run succeeds.</summary>
     public bool Keep { get; init; }
 
-    public IReadOnlyList<string> Parts { get; init; } = ["agent", "engine", "list"];
+    public IReadOnlyList<string> Parts { get; init; } = ["agent", "engine", "list", "preview"];
 
     public string AgentDll => Path.GetFullPath(Path.Combine(Artifacts, "bin", "Hotset.Agent", "release", "Hotset.Agent.dll"));
 
@@ -46,8 +49,9 @@ public sealed record BenchOptions
             int Number() => int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture);
             options = args[i] switch
             {
-                "agent" or "engine" or "list" => options with { Parts = [args[i]] },
-                "all" => options with { Parts = ["agent", "engine", "list"] },
+                "agent" or "engine" or "list" or "preview" => options with { Parts = [args[i]] },
+                "all" => options with { Parts = ["agent", "engine", "list", "preview"] },
+                "--calls" => options with { Calls = Number() },
                 "--rounds" => options with { Rounds = Number() },
                 "--warmup" => options with { Warmup = Number() },
                 "--idle" => options with { Idle = TimeSpan.FromSeconds(double.Parse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture)) },
@@ -55,14 +59,19 @@ public sealed record BenchOptions
                 "--vms" => options with { Vms = Number() },
                 "--artifacts" => options with { Artifacts = Next() },
                 "--keep" => options with { Keep = true },
-                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use: [agent|engine|list|all] [--rounds N] "
-                    + "[--warmup N] [--idle SECONDS] [--requests N] [--vms N] [--artifacts DIR] [--keep]"),
+                _ => throw new ArgumentException($"Unknown argument '{args[i]}'. Use: [agent|engine|list|preview|all] [--rounds N] "
+                    + "[--warmup N] [--idle SECONDS] [--requests N] [--vms N] [--calls N] [--artifacts DIR] [--keep]"),
             };
         }
 
         if (options.Rounds is < 1 or > 70 || options.Warmup is < 0 or > 10)
         {
             throw new ArgumentException("--rounds must be 1–70 and --warmup 0–10: each round creates three vCPUs of QEMU's lifetime budget of 255.");
+        }
+
+        if (options.Calls is < 1 or > 100_000)
+        {
+            throw new ArgumentException("--calls must be 1–100000.");
         }
 
         if (options.Idle < TimeSpan.Zero || options.Idle > TimeSpan.FromSeconds(60))

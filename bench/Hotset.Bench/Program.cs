@@ -29,6 +29,7 @@ foreach (var part in options.Parts)
         {
             "agent" => new AgentBench(options, report, machine).RunAsync(stop.Token),
             "engine" => new EngineBench(options, report, machine).RunAsync(stop.Token),
+            "preview" => new PreviewBench(options, report).RunAsync(stop.Token),
             _ => new ListBench(options, report).RunAsync(stop.Token),
         };
         await run;

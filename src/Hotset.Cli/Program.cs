@@ -1,2 +1,9 @@
-Console.WriteLine("hotset");
-return 0;
+using Hotset.Cli;
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+return await HotsetCli.RunAsync(args, CliContext.FromProcess(), cancel.Token);

@@ -27,3 +27,17 @@ public sealed record Cluster
         VcpuOvercommitRatio = c.Double("vcpu_overcommit_ratio") ?? 1,
     };
 }
+
+/// <summary>
+/// A partial change of a cluster (<c>PUT /clusters/{id}</c>): only the non-null values are sent. <see cref="Version"/>
+/// is a compatibility version such as <c>4.8</c>.
+/// </summary>
+public sealed record ClusterUpdate
+{
+    public string? Name { get; init; }
+    public string? Description { get; init; }
+    public string? Version { get; init; }
+    public string? Architecture { get; init; }
+    public bool? ThreadsAsCores { get; init; }
+    public double? VcpuOvercommitRatio { get; init; }
+}

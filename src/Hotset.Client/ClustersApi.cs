@@ -1,6 +1,9 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
 namespace Hotset.Client;
 
-/// <summary><c>/clusters</c>: list and get.</summary>
+/// <summary><c>/clusters</c>: list, get and update.</summary>
 public sealed class ClustersApi
 {
     private readonly ApiTransport _api;
@@ -12,4 +15,26 @@ public sealed class ClustersApi
 
     public async Task<Cluster> GetAsync(string id, CancellationToken ct = default) =>
         Cluster.From(await _api.GetAsync("clusters/" + Uri.EscapeDataString(id), ct));
+
+    /// <summary>Changes the cluster (only the values set); bad values throw (400).</summary>
+    public async Task<Cluster> UpdateAsync(string id, ClusterUpdate update, CancellationToken ct = default)
+    {
+        var body = new JsonObject();
+        VmChanges.Set(body, "name", update.Name);
+        VmChanges.Set(body, "description", update.Description);
+        VmChanges.Set(body, "threads_as_cores", update.ThreadsAsCores is { } threads ? (threads ? "true" : "false") : null);
+        VmChanges.Set(body, "vcpu_overcommit_ratio", update.VcpuOvercommitRatio?.ToString(CultureInfo.InvariantCulture));
+        if (update.Version is { } version)
+        {
+            var parts = version.Split('.', 2);
+            body["version"] = new JsonObject { ["major"] = parts[0], ["minor"] = parts.Length > 1 ? parts[1] : "0" };
+        }
+
+        if (update.Architecture is { } architecture)
+        {
+            body["cpu"] = new JsonObject { ["architecture"] = architecture };
+        }
+
+        return Cluster.From((await _api.SendAsync(HttpMethod.Put, "clusters/" + Uri.EscapeDataString(id), body, ct)).Body);
+    }
 }

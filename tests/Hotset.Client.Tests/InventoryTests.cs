@@ -56,6 +56,18 @@ public sealed class InventoryTests : IDisposable
     }
 
     [Fact]
+    public async Task Clusters_Update_ChangesOnlyGivenValues()
+    {
+        var cluster = Assert.Single(await _client.Clusters.ListAsync());
+
+        var updated = await _client.Clusters.UpdateAsync(cluster.Id, new ClusterUpdate { VcpuOvercommitRatio = 2.5, ThreadsAsCores = true });
+
+        Assert.Equal(cluster with { VcpuOvercommitRatio = 2.5, ThreadsAsCores = true }, updated);
+        var e = await Assert.ThrowsAsync<HotsetApiException>(() => _client.Clusters.UpdateAsync(cluster.Id, new ClusterUpdate { VcpuOvercommitRatio = 0.5 }));
+        Assert.Equal(HttpStatusCode.BadRequest, e.Status);
+    }
+
+    [Fact]
     public async Task Events_NewestFirst_FromAndMax()
     {
         await _client.Vms.AddAsync(new VmCreate("e1"));

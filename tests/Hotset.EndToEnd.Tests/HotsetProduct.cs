@@ -20,6 +20,21 @@ public sealed class HotsetProduct : IAsyncLifetime
 {
     public const string AdminPassword = "e2e-admin-password";
 
+    private readonly bool _engineOnLoopback;
+
+    public HotsetProduct()
+    {
+    }
+
+    /// <summary>
+    /// With <paramref name="engineOnLoopback"/> the engine also listens on a loopback port (<see cref="EngineUrl"/>),
+    /// so that processes outside the test (the <c>hotset</c> CLI) can reach it.
+    /// </summary>
+    public HotsetProduct(bool engineOnLoopback) => _engineOnLoopback = engineOnLoopback;
+
+    /// <summary>The engine's address on loopback (<c>http://127.0.0.1:port</c>); empty unless made with engineOnLoopback.</summary>
+    public string EngineUrl { get; private set; } = "";
+
     private readonly string _root = Directory.CreateTempSubdirectory("hotset-e2e-").FullName;
     private WebApplicationFactory<AgentOptions>? _agent;
     private WebApplicationFactory<UpdateVmCommand>? _engine;
@@ -65,20 +80,38 @@ public sealed class HotsetProduct : IAsyncLifetime
             Environment.SetEnvironmentVariable("Agent__Urls", null);
         }
 
-        _engine = new WebApplicationFactory<UpdateVmCommand>().WithWebHostBuilder(b =>
-            Configure(b, new()
-            {
-                ["Engine:DataDirectory"] = Path.Combine(_root, "engine"),
-                ["ConnectionStrings:Engine"] = "",
-                ["Engine:AdminPassword"] = AdminPassword,
-                ["Engine:LocalHost:Address"] = agentUrl,
-                ["Engine:LocalHost:SecretFile"] = Path.Combine(AgentStateDirectory, "agent.secret"),
-                ["Engine:Monitoring:Interval"] = "00:00:00.500",
-            }));
-        var client = _engine.CreateClient(new WebApplicationFactoryClientOptions
+        var enginePort = _engineOnLoopback ? FreePort() : 0;
+        EngineUrl = _engineOnLoopback ? $"http://127.0.0.1:{enginePort}" : "";
+        var engineSettings = new Dictionary<string, string?>
         {
-            BaseAddress = new Uri("http://localhost/ovirt-engine/api/"),
-        });
+            ["Engine:DataDirectory"] = Path.Combine(_root, "engine"),
+            ["ConnectionStrings:Engine"] = "",
+            ["Engine:AdminPassword"] = AdminPassword,
+            ["Engine:LocalHost:Address"] = agentUrl,
+            ["Engine:LocalHost:SecretFile"] = Path.Combine(AgentStateDirectory, "agent.secret"),
+            ["Engine:Monitoring:Interval"] = "00:00:00.500",
+        };
+        if (_engineOnLoopback)
+        {
+            engineSettings["Urls"] = EngineUrl;
+        }
+
+        _engine = new WebApplicationFactory<UpdateVmCommand>().WithWebHostBuilder(b => Configure(b, engineSettings));
+        HttpClient client;
+        if (_engineOnLoopback)
+        {
+            _engine.UseKestrel(enginePort);
+            _engine.StartServer();
+            client = new HttpClient { BaseAddress = new Uri(EngineUrl + "/ovirt-engine/api/") };
+        }
+        else
+        {
+            client = _engine.CreateClient(new WebApplicationFactoryClientOptions
+            {
+                BaseAddress = new Uri("http://localhost/ovirt-engine/api/"),
+            });
+        }
+
         client.Timeout = TimeSpan.FromMinutes(3);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin@internal:" + AdminPassword)));

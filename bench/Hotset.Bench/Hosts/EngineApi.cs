@@ -47,7 +47,9 @@ public sealed class EngineApi(Uri root) : IDisposable
         }
     }
 
-    public async Task<string> CreateVmAsync(string name, CancellationToken ct)
+    public Task<string> CreateVmAsync(string name, CancellationToken ct) => CreateVmAsync(name, 8, ct);
+
+    public async Task<string> CreateVmAsync(string name, int maxVCpus, CancellationToken ct)
     {
         var body = new
         {
@@ -55,7 +57,7 @@ public sealed class EngineApi(Uri root) : IDisposable
             cluster = new { name = "Default" },
             template = new { name = "Blank" },
             memory = 128L * 1024 * 1024,
-            max_vcpus = 8,
+            max_vcpus = maxVCpus,
         };
         using var reply = await SendAsync(HttpMethod.Post, "vms", body, ct);
         return (await Json(reply, ct)).GetProperty("id").GetString()!;

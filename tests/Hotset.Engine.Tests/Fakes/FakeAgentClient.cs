@@ -152,12 +152,20 @@ public sealed class FakeVm(string vmId)
     public int GuestCpuCount { get; set; } = 1;
     public string? ExitMessage { get; set; }
 
+    /// <summary>Guest CPU ids online; null: 0 … <see cref="GuestCpuCount"/> − 1.</summary>
+    public IReadOnlyList<int>? GuestCpusOnline { get; set; }
+
+    /// <summary>Host thread id of each vCPU; null: 4000 + the vCPU index for each of <see cref="VcpuCount"/>.</summary>
+    public IReadOnlyList<int>? VcpuThreadIds { get; set; }
+
     public VmStats Stats() => new()
     {
         VmId = VmId,
         Status = Status,
         VcpuCount = VcpuCount,
         GuestCpuCount = GuestCpuCount,
+        GuestCpusOnline = GuestCpusOnline ?? [.. Enumerable.Range(0, Math.Max(0, GuestCpuCount))],
+        VcpuThreadIds = VcpuThreadIds ?? [.. Enumerable.Range(4000, Math.Max(0, VcpuCount))],
         ExitMessage = ExitMessage,
     };
 }
