@@ -34,6 +34,13 @@ public sealed class NextRunTests(WebProduct product)
 
         Assert.Equal(2, (await product.Client.Vms.GetAsync(vm.Id, nextRun: true)).Topology.Sockets);
         Assert.Equal(1, (await product.Client.Vms.GetAsync(vm.Id)).Topology.Sockets);
+
+        // Power off asks first, with the safe answer focused; confirmed, the VM goes Down.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Power off " + name }).ClickAsync();
+        var question = page.GetByRole(AriaRole.Alertdialog, new() { Name = $"Power off VM {name}?" });
+        await Expect(question.GetByRole(AriaRole.Button, new() { Name = "Cancel" })).ToBeFocusedAsync();
+        await question.GetByRole(AriaRole.Button, new() { Name = "Power off" }).ClickAsync();
+        await Expect(page.Locator("[data-col='status']")).ToHaveTextAsync("Down", VmPages.Boot);
         await page.Context.CloseAsync();
     }
 
