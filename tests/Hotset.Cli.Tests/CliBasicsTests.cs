@@ -73,3 +73,39 @@ public sealed class CliBasicsTests : IDisposable
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The table renderer on a terminal and when piped.</summary>
+public sealed class PrinterTests
+{
+    private static readonly string[] Headers = ["NAME", "STATUS"];
+
+    private static string Render(bool terminal, Output.OutputFormat format)
+    {
+        using var writer = new StringWriter();
+        var printer = new Output.Printer(new CliContext { Out = writer, Error = TextWriter.Null, IsTerminal = terminal }, format);
+        printer.Table(Headers, [["web1", "up"], ["[db]", "down"]], new[] { new { name = "web1" } });
+        return writer.ToString();
+    }
+
+    [Fact]
+    public void Table_OnTerminal_DrawsBoxWithCellsVerbatim()
+    {
+        var text = Render(terminal: true, Output.OutputFormat.Table);
+
+        Assert.Contains("╭", text, StringComparison.Ordinal);
+        Assert.Contains("[db]", text, StringComparison.Ordinal);
+        Assert.Contains("STATUS", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Table_Piped_PlainAlignedColumns()
+    {
+        Assert.Equal("NAME  STATUS\nweb1  up\n[db]  down\n", Render(terminal: false, Output.OutputFormat.Table).ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Json_EvenOnTerminal_IsJson()
+    {
+        Assert.Equal("[\n  {\n    \"name\": \"web1\"\n  }\n]\n", Render(terminal: true, Output.OutputFormat.Json).ReplaceLineEndings("\n"));
+    }
+}

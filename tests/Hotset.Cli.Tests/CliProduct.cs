@@ -14,7 +14,7 @@ public sealed class CliProduct : IAsyncLifetime
     public const string GuestVmName = "cli-guest";
     public const string SilentVmName = "cli-silent";
 
-    public HotsetProduct Product { get; } = new(engineOnLoopback: true);
+    public HotsetProduct Product { get; } = HotsetProduct.WithEngineOnLoopback();
 
     public HotsetClient Client { get; private set; } = null!;
 

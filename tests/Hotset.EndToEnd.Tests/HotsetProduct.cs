@@ -26,11 +26,14 @@ public sealed class HotsetProduct : IAsyncLifetime
     {
     }
 
+    // xunit fixtures may have only one public constructor: the loopback variant is made by WithEngineOnLoopback.
+    private HotsetProduct(bool engineOnLoopback) => _engineOnLoopback = engineOnLoopback;
+
     /// <summary>
-    /// With <paramref name="engineOnLoopback"/> the engine also listens on a loopback port (<see cref="EngineUrl"/>),
+    /// The product with the engine on a loopback port (<see cref="EngineUrl"/>) instead of the in-memory test server,
     /// so that processes outside the test (the <c>hotset</c> CLI) can reach it.
     /// </summary>
-    public HotsetProduct(bool engineOnLoopback) => _engineOnLoopback = engineOnLoopback;
+    public static HotsetProduct WithEngineOnLoopback() => new(engineOnLoopback: true);
 
     /// <summary>The engine's address on loopback (<c>http://127.0.0.1:port</c>); empty unless made with engineOnLoopback.</summary>
     public string EngineUrl { get; private set; } = "";
