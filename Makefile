@@ -14,8 +14,9 @@ deps: ## Install the Debian packages (QEMU 10, guest agent, busybox) and restore
 guest: deps ## Build the tiny test guest (kernel + busybox + qemu-guest-agent initramfs) into .guest/
 	@guest/build.sh
 
-build: deps ## Build everything
+build: deps ## Build everything (and publish the web UI the engine serves)
 	@dotnet build Hotset.slnx -c Release -nologo -clp:ErrorsOnly
+	@scripts/publish-web.sh
 
 run: guest ## Start the engine and a local host agent on http://127.0.0.1:8080 (SQLite under ./data)
 	@scripts/run.sh

@@ -12,6 +12,7 @@ command -v cpio >/dev/null || need+=(cpio)
 command -v xz >/dev/null || need+=(xz-utils)
 command -v initdb >/dev/null || [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
 command -v sqlite3 >/dev/null || need+=(sqlite3)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 echo "install-deps: installing ${need[*]}" >&2
@@ -36,6 +37,10 @@ sudo_ apt-get install -y -qq --no-install-recommends -t bookworm-backports \
   qemu-system-x86 qemu-utils qemu-guest-agent >/dev/null
 if ! command -v initdb >/dev/null && [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
   sudo_ apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+fi
+# Debian's Chromium for the web UI tests (Playwright drives it; it never downloads a browser of its own).
+if [ ! -x /usr/bin/chromium ]; then
+  sudo_ apt-get install -y -qq --no-install-recommends chromium >/dev/null
 fi
 v=$(qemu_major)
 if [ "${v:-0}" -lt 10 ]; then

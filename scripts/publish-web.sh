@@ -12,5 +12,8 @@ if [ -f "$stamp" ] && [ -f "${stamp%/*}/wwwroot/index.html" ] \
   exit 0
 fi
 echo "Publishing the web UI (Blazor WebAssembly; about a minute)…" >&2
+# The stamp takes the time the publish started: a source edited meanwhile is newer and publishes again next time.
+mkdir -p "${stamp%/*}"
+touch "$stamp.new"
 dotnet publish src/Hotset.Web/Hotset.Web.csproj -c Release -nologo -clp:ErrorsOnly -v q
-touch "$stamp"
+mv "$stamp.new" "$stamp"

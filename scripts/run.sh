@@ -53,6 +53,8 @@ for project in src/Hotset.Agent/Hotset.Agent.csproj src/Hotset.Engine/Hotset.Eng
   dotnet build "$project" -c Release -nologo -clp:ErrorsOnly >>"$data/build.log" 2>&1 \
     || { echo "Building $project failed:" >&2; tail -30 "$data/build.log" >&2; exit 1; }
 done
+scripts/publish-web.sh >>"$data/build.log" 2>&1 \
+  || echo "Publishing the web UI failed (see $data/build.log); the engine runs without it." >&2
 
 pids=()
 stop_all() {
@@ -101,6 +103,7 @@ $ready || echo "The engine has not answered $api within 60 s yet; see $data/engi
 cat <<TOUR
 
 Hotset is running.
+  Web UI   $api/   (also $api/ovirt-engine/webadmin)
   Engine   $api/ovirt-engine/api   (API reference: $api/ovirt-engine/apidoc)
   Agent    $agent_url  (host 'local' in cluster 'Default')
   Logs     $data/engine.log, $data/agent.log

@@ -8,6 +8,8 @@ results=$(mktemp -d)
 trap 'scripts/pg-test.sh stop >/dev/null 2>&1; rm -rf "$results"' EXIT
 
 dotnet build Hotset.slnx -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+# The browser tests drive the published web UI.
+scripts/publish-web.sh || { echo "0 passed, 1 failed"; exit 1; }
 
 # A real PostgreSQL server for the store suite; its connection string reaches the tests through the environment.
 if HOTSET_TEST_PG=$(scripts/pg-test.sh start); then export HOTSET_TEST_PG; else echo "PostgreSQL did not start" >&2; fi

@@ -44,6 +44,9 @@ public sealed class HotPlugTests(WebProduct product)
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = $"Hotplug CPU: changed the number of CPUs on VM {name} from 1 to 2" }))
             .ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = product.ScreenshotPath("events") });
+        await VmPages.GoToAsync(page, "Hosts", "Hosts");
+        await Expect(page.Locator("tr[data-host='local']")).ToContainTextAsync("up");
+        await page.ScreenshotAsync(new() { Path = product.ScreenshotPath("hosts") });
 
         var vm = (await product.Client.Vms.FindAsync(name))!;
         Assert.Equal(2, vm.Topology.Sockets);
@@ -58,11 +61,14 @@ public sealed class HotPlugTests(WebProduct product)
         var page = await product.LoginAsync();
 
         var dialog = await VmPages.OpenEditAsync(page, name);
+        await Expect(dialog.GetByLabel("Name")).ToBeFocusedAsync();
         await dialog.GetByLabel("Threads per core").FillAsync("9");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
 
         await Expect(dialog.Locator("#edit-threads-error")).ToContainTextAsync("Maximum number of threads per cpu exceeded");
         await Expect(dialog.GetByLabel("Threads per core")).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("threads per cpu exceeded"));
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(dialog).ToBeHiddenAsync();
         var vm = await product.Client.Vms.GetAsync(created.Id);
         Assert.Equal(new CpuTopology(1, 1, 1), vm.Topology);
         Assert.False(vm.NextRunConfigurationExists);

@@ -17,6 +17,7 @@ public sealed class LoginTests(WebProduct product)
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(
             "Cannot authenticate user 'admin@internal': The username or password is incorrect.");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in to Hotset" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = product.ScreenshotPath("login") });
         await page.Context.CloseAsync();
     }
 
@@ -24,7 +25,6 @@ public sealed class LoginTests(WebProduct product)
     public async Task LoginThenLogout_ReturnsToLoginAndForgetsTheToken()
     {
         var page = await product.LoginAsync();
-        await page.ScreenshotAsync(new() { Path = product.ScreenshotPath("login-vm-list-empty") });
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
 

@@ -34,6 +34,13 @@ public sealed class NextRunTests(WebProduct product)
 
         Assert.Equal(2, (await product.Client.Vms.GetAsync(vm.Id, nextRun: true)).Topology.Sockets);
         Assert.Equal(1, (await product.Client.Vms.GetAsync(vm.Id)).Topology.Sockets);
+
+        // Power off asks first, with the safe answer focused; confirmed, the VM goes Down.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Power off " + name }).ClickAsync();
+        var question = page.GetByRole(AriaRole.Alertdialog, new() { Name = $"Power off VM {name}?" });
+        await Expect(question.GetByRole(AriaRole.Button, new() { Name = "Cancel" })).ToBeFocusedAsync();
+        await question.GetByRole(AriaRole.Button, new() { Name = "Power off" }).ClickAsync();
+        await Expect(page.Locator("[data-col='status']")).ToHaveTextAsync("Down", VmPages.Boot);
         await page.Context.CloseAsync();
     }
 
@@ -48,7 +55,8 @@ public sealed class NextRunTests(WebProduct product)
         var one = dialog.GetByLabel("Sockets").Locator("option[value='1']");
         await Expect(one).ToBeDisabledAsync();
         await Expect(one).ToContainTextAsync("Hot un-plugging a CPU is not supported");
-        await Expect(dialog.GetByLabel("Sockets").Locator("option[value='3']")).ToBeEnabledAsync();
+        await Expect(dialog.GetByLabel("Sockets").Locator("option[value='2']")).ToBeEnabledAsync();
+        await Expect(dialog.GetByLabel("Sockets")).ToHaveValueAsync("2");
         await page.Context.CloseAsync();
     }
 

@@ -87,29 +87,39 @@ public sealed class WebProduct : IAsyncLifetime
         Client.UseBasic(User, Password);
         await WaitForHostUpAsync();
 
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
+        (_playwright, Browser) = await LaunchChromiumAsync();
+    }
+
+    /// <summary>Debian's Chromium, headless; Playwright never downloads a browser of its own.</summary>
+    internal static async Task<(IPlaywright, IBrowser)> LaunchChromiumAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new()
         {
             ExecutablePath = WebPrerequisites.Chromium,
             Headless = true,
             Args = ChromiumArgs,
         });
+        return (playwright, browser);
     }
 
-    /// <summary>A fresh browser context (no stored session) with a page on the UI's login screen.</summary>
-    public async Task<IPage> OpenAsync()
+    /// <summary>A fresh browser context (no stored session, cold cache) with a page on the UI's login screen.</summary>
+    public Task<IPage> OpenAsync() => OpenAsync(Browser, EngineUrl);
+
+    internal static async Task<IPage> OpenAsync(IBrowser browser, string engineUrl)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = EngineUrl, ViewportSize = new() { Width = 1280, Height = 800 } });
+        var context = await browser.NewContextAsync(new() { BaseURL = engineUrl, ViewportSize = new() { Width = 1280, Height = 800 } });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         return page;
     }
 
-    /// <summary><see cref="OpenAsync"/>, then logs in as admin through the login page.</summary>
-    public async Task<IPage> LoginAsync()
+    /// <summary><see cref="OpenAsync()"/>, then logs in as admin through the login page.</summary>
+    public async Task<IPage> LoginAsync() => await LoginAsync(await OpenAsync());
+
+    internal static async Task<IPage> LoginAsync(IPage page)
     {
-        var page = await OpenAsync();
         await page.GetByLabel("User name").FillAsync(User);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
@@ -218,10 +228,10 @@ public sealed class WebProduct : IAsyncLifetime
         }
     }
 
-    private static void Configure(IWebHostBuilder builder, Dictionary<string, string?> settings) =>
+    internal static void Configure(IWebHostBuilder builder, Dictionary<string, string?> settings) =>
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

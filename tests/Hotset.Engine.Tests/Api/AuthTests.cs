@@ -29,7 +29,7 @@ public sealed class AuthTests : IDisposable
     }
 
     [Fact]
-    public void AnonymousRoutes_AreOnlySsoAndApiDocumentation()
+    public void AnonymousRoutes_AreOnlySsoApiDocumentationAndTheWebUisPages()
     {
         _ = _app.Server;
         var anonymous = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -38,7 +38,10 @@ public sealed class AuthTests : IDisposable
             .ToList();
         Assert.All(anonymous, p => Assert.True(p.StartsWith("/ovirt-engine/sso/", StringComparison.Ordinal)
             || p.StartsWith("/ovirt-engine/services/sso-logout", StringComparison.Ordinal)
-            || p.StartsWith("/ovirt-engine/apidoc", StringComparison.Ordinal), p));
+            || p.StartsWith("/ovirt-engine/apidoc", StringComparison.Ordinal)
+            // The web UI's index.html (its pages need no login; its data comes from the API, which does).
+            || p == "/" || p.StartsWith("/ovirt-engine/webadmin/", StringComparison.Ordinal)
+            || p.StartsWith("{*path:regex(^(?!ovirt-engine", StringComparison.Ordinal), p));
     }
 
     [Fact]

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hotset.Web.Tests;
+
+/// <summary>
+/// The VM list with 1,000 VMs: rows are virtualised (the page holds a screenful, not 1,000) and scrolling reaches the
+/// last VM. The timings are printed for docs/benchmarks.md, never asserted.
+/// </summary>
+public sealed class ScaleTests(ScaleProduct product, ITestOutputHelper output) : IClassFixture<ScaleProduct>
+{
+    [Fact]
+    public async Task VmList_ThousandVms_RendersAScreenfulAndScrollsToTheLast()
+    {
+        var clock = Stopwatch.StartNew();
+        var page = await WebProduct.OpenAsync(product.Browser, product.EngineUrl);
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Log in to Hotset" }).WaitForAsync();
+        var firstLoad = clock.Elapsed;
+
+        clock.Restart();
+        await WebProduct.LoginAsync(page);
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "VMs" })).ToHaveTextAsync($"{ScaleProduct.VmCount} VMs");
+        await Expect(VmPages.Row(page, "scale-0000")).ToBeVisibleAsync();
+        var loginToList = clock.Elapsed;
+
+        await VmPages.GoToAsync(page, "Events", "Events");
+        clock.Restart();
+        await VmPages.GoToAsync(page, "Virtual machines", "Virtual machines");
+        await Expect(VmPages.Row(page, "scale-0000")).ToBeVisibleAsync();
+        var listRender = clock.Elapsed;
+
+        var rows = await page.Locator("tr[data-vm]").CountAsync();
+        Assert.InRange(rows, 10, 100);
+        // As a user does: scroll to the end until the list ends (row heights are estimated until rendered).
+        var last = VmPages.Row(page, $"scale-{ScaleProduct.VmCount - 1:D4}");
+        for (var i = 0; i < 20 && !await last.IsVisibleAsync(); i++)
+        {
+            await page.Locator(".scroll").EvaluateAsync("e => e.scrollTop = e.scrollHeight");
+            await page.WaitForTimeoutAsync(200);
+        }
+
+        await Expect(last).ToBeVisibleAsync();
+
+        output.WriteLine($"UI first load, cold cache, to the login page: {firstLoad.TotalMilliseconds:F0} ms");
+        output.WriteLine($"Log in to the interactive list of {ScaleProduct.VmCount} VMs: {loginToList.TotalMilliseconds:F0} ms");
+        output.WriteLine($"List of {ScaleProduct.VmCount} VMs rendered after navigating to it: {listRender.TotalMilliseconds:F0} ms ({rows} rows in the page)");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task EngineRestart_ShowsReconnectingThenRecoversByItself()
+    {
+        var page = await WebProduct.LoginAsync(await WebProduct.OpenAsync(product.Browser, product.EngineUrl));
+        var reconnecting = page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Reconnecting to the engine" });
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "VMs" })).ToHaveTextAsync($"{ScaleProduct.VmCount} VMs");
+
+        await product.StopEngineAsync();
+        try
+        {
+            await Expect(reconnecting).ToBeVisibleAsync();
+        }
+        finally
+        {
+            product.StartEngine();
+        }
+
+        await Expect(reconnecting).ToBeHiddenAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Virtual machines" })).ToBeVisibleAsync();
+        await Expect(VmPages.Row(page, "scale-0000")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+}
