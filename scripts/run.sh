@@ -7,6 +7,7 @@
 #   HOTSET_DB              SQLite path or PostgreSQL connection string (default: SQLite in $HOTSET_DATA_DIR)
 #   HOTSET_ADMIN_PASSWORD  password of admin@internal          (default: generated once into $HOTSET_DATA_DIR/admin-password)
 #   HOTSET_AGENT_URL       where the local agent listens       (default http://127.0.0.1:54321)
+#   HOTSET_HYPERVISOR      the local agent's driver: qemu, or simulated (no real VMs; docs/agent.md) (default qemu)
 #
 # Everything under the data directory is its owner's only (directories 0700, files 0600): the database, the key ring,
 # the agent's secret and the logs. The admin password is printed only on the run that generated it.
@@ -69,7 +70,8 @@ scripts/rotate-log.sh "$data/agent.log"
 scripts/rotate-log.sh "$data/engine.log"
 (cd "$artifacts/bin/Hotset.Agent/release" && exec dotnet Hotset.Agent.dll \
   --Agent:Urls="$agent_url" --Agent:StateDirectory="$agent_state" --Hooks:Directory="$hooks" \
-  --Qemu:GuestKernel="$HOTSET_GUEST_DIR/vmlinux" --Qemu:GuestInitrd="$HOTSET_GUEST_DIR/initramfs.cpio.gz") \
+  --Qemu:GuestKernel="$HOTSET_GUEST_DIR/vmlinux" --Qemu:GuestInitrd="$HOTSET_GUEST_DIR/initramfs.cpio.gz" \
+  --Agent:Hypervisor="${HOTSET_HYPERVISOR:-qemu}") \
   >"$data/agent.log" 2>&1 &
 pids+=($!)
 
