@@ -122,7 +122,7 @@ public sealed class SetCpusTests(CliProduct product)
         Assert.Equal(sockets, await SocketsAsync(vm.Id));
     }
 
-    [EngineRouteFact("/cpuoptions")]
+    [Fact]
     public async Task DryRun_EqualsWhatSetCpusThenDoes()
     {
         var guest = product.GuestVm;
@@ -152,7 +152,7 @@ public sealed class SetCpusTests(CliProduct product)
         }
     }
 
-    [EngineRouteFact("/vcpus")]
+    [Fact]
     public async Task VmCpus_TableAndJson_CountsMatchTheVm()
     {
         var vm = await product.Client.Vms.GetAsync(product.GuestVm.Id);

@@ -13,7 +13,7 @@ public sealed class CpuEndpointsTests : IDisposable
 
     public void Dispose() => _bed.Dispose();
 
-    [EngineRouteFact("/cpuoptions")]
+    [Fact]
     public async Task GetCpuOptionsAsync_RunningVm_PlugIsHotAndPreviewMatchesUpdate()
     {
         var vm = await _client.Vms.AddAsync(new VmCreate("preview"));
@@ -30,7 +30,7 @@ public sealed class CpuEndpointsTests : IDisposable
         Assert.Equal(HotSetOutcome.Applied, result.HotSet?.Result);
     }
 
-    [EngineRouteFact("/vcpus")]
+    [Fact]
     public async Task GetVcpusAsync_RunningVm_OneSlotPerMaxVcpu()
     {
         var vm = await _client.Vms.AddAsync(new VmCreate("table"));
