@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Hotset.Testing.Processes;
 
 namespace Hotset.EndToEnd.Tests;
 

@@ -1,9 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using Hotset.Agent;
 using Hotset.Engine.Hosts.Agents;
 using Hotset.Engine.Vms.Commands;
+using Hotset.Testing.Processes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -59,7 +58,7 @@ public sealed class HotsetProduct : IAsyncLifetime
     {
         Prerequisites.Check();
         Directory.CreateDirectory(HooksDirectory);
-        var agentPort = FreePort();
+        var agentPort = LoopbackPort.Free();
         var agentUrl = AgentUrl = $"http://127.0.0.1:{agentPort}";
         _agent = new WebApplicationFactory<AgentOptions>().WithWebHostBuilder(b =>
             Configure(b, new()
@@ -83,7 +82,7 @@ public sealed class HotsetProduct : IAsyncLifetime
             Environment.SetEnvironmentVariable("Agent__Urls", null);
         }
 
-        var enginePort = _engineOnLoopback ? FreePort() : 0;
+        var enginePort = _engineOnLoopback ? LoopbackPort.Free() : 0;
         EngineUrl = _engineOnLoopback ? $"http://127.0.0.1:{enginePort}" : "";
         var engineSettings = new Dictionary<string, string?>
         {
@@ -148,24 +147,12 @@ public sealed class HotsetProduct : IAsyncLifetime
     }
 
     /// <summary>Writes an executable hook script <paramref name="name"/> for <paramref name="hookPoint"/>.</summary>
-    public void AddHook(string hookPoint, string name, string script)
-    {
-        var dir = Directory.CreateDirectory(Path.Combine(HooksDirectory, hookPoint)).FullName;
-        var path = Path.Combine(dir, name);
-        File.WriteAllText(path, "#!/bin/sh\n" + script + "\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
+    public void AddHook(string hookPoint, string name, string script) =>
+        HookScript.Write(HooksDirectory, hookPoint, name, script);
 
     private static void Configure(IWebHostBuilder builder, Dictionary<string, string?> settings)
     {
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 
+using Hotset.Testing.Processes;
+
 namespace Hotset.EndToEnd.Tests;
 
 /// <summary>
@@ -16,8 +18,8 @@ public sealed class ProductProcesses : IAsyncDisposable
     public const string AdminPassword = "fault-admin-password";
 
     private readonly string _root = Directory.CreateTempSubdirectory("hotset-faults-").FullName;
-    private readonly int _agentPort = FreePort();
-    private readonly int _enginePort = FreePort();
+    private readonly int _agentPort = LoopbackPort.Free();
+    private readonly int _enginePort = LoopbackPort.Free();
     private readonly TimeSpan _hookTimeout;
     private readonly string _databaseTimeoutSeconds;
     private Process? _agent;
@@ -80,13 +82,8 @@ public sealed class ProductProcesses : IAsyncDisposable
     public void KillEngine() => Kill(ref _engine);
 
     /// <summary>Writes an executable hook script <paramref name="name"/> for <paramref name="hookPoint"/>.</summary>
-    public void AddHook(string hookPoint, string name, string script)
-    {
-        var dir = Directory.CreateDirectory(Path.Combine(HooksDirectory, hookPoint)).FullName;
-        var path = Path.Combine(dir, name);
-        File.WriteAllText(path, "#!/bin/sh\n" + script + "\n");
-        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
+    public void AddHook(string hookPoint, string name, string script) =>
+        HookScript.Write(HooksDirectory, hookPoint, name, script);
 
     public void RemoveHooks() => Directory.Delete(HooksDirectory, recursive: true);
 
@@ -212,12 +209,5 @@ public sealed class ProductProcesses : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

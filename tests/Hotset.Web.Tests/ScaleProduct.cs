@@ -1,5 +1,6 @@
 using Hotset.Client;
 using Hotset.Engine.Vms.Commands;
+using Hotset.Testing.Processes;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Playwright;
 
@@ -25,7 +26,7 @@ public sealed class ScaleProduct : IAsyncLifetime
     public async Task InitializeAsync()
     {
         WebPrerequisites.CheckUi();
-        _port = WebProduct.FreePort();
+        _port = LoopbackPort.Free();
         EngineUrl = $"http://127.0.0.1:{_port}/";
         StartEngine();
 

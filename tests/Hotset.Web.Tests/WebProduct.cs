@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Hotset.Agent;
 using Hotset.Client;
 using Hotset.Engine.Vms.Commands;
+using Hotset.Testing.Processes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -44,7 +43,7 @@ public sealed class WebProduct : IAsyncLifetime
     {
         WebPrerequisites.CheckUi();
         WebPrerequisites.CheckHypervisor();
-        var agentPort = FreePort();
+        var agentPort = LoopbackPort.Free();
         var agentUrl = $"http://127.0.0.1:{agentPort}";
         var agentState = Path.Combine(_root, "agent");
         _agent = new WebApplicationFactory<AgentOptions>().WithWebHostBuilder(b => Configure(b, new()
@@ -66,7 +65,7 @@ public sealed class WebProduct : IAsyncLifetime
             Environment.SetEnvironmentVariable("Agent__Urls", null);
         }
 
-        var enginePort = FreePort();
+        var enginePort = LoopbackPort.Free();
         EngineUrl = $"http://127.0.0.1:{enginePort}/";
         _engine = new WebApplicationFactory<UpdateVmCommand>().WithWebHostBuilder(b => Configure(b, new()
         {
@@ -153,7 +152,7 @@ public sealed class WebProduct : IAsyncLifetime
             await _agent.DisposeAsync();
         }
 
-        KillQemusUsing(_root);
+        QemuProcesses.KillThoseUsing(_root);
         try
         {
             Directory.Delete(_root, recursive: true);
@@ -202,41 +201,8 @@ public sealed class WebProduct : IAsyncLifetime
         }
     }
 
-    private static void KillQemusUsing(string directory)
-    {
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
-                if (cmdline.Contains("qemu-system", StringComparison.Ordinal) && cmdline.Contains(directory, StringComparison.Ordinal))
-                {
-                    using var process = Process.GetProcessById(pid);
-                    process.Kill();
-                    process.WaitForExit(5000);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
-            {
-                // The process ended while we looked, or is not ours.
-            }
-        }
-    }
-
     internal static void Configure(IWebHostBuilder builder, Dictionary<string, string?> settings) =>
         builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(settings));
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 [CollectionDefinition(Name)]

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Hotset.EndToEnd.Tests;
+namespace Hotset.Testing.Processes;
 
 /// <summary>QEMU hygiene: finds the QEMU processes whose command line names a directory of this test run and kills each by id.</summary>
 public static class QemuProcesses
