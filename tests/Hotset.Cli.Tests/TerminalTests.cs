@@ -49,7 +49,8 @@ public sealed class TerminalTests(CliProduct product)
         var info = terminal ? new ProcessStartInfo("script") : new ProcessStartInfo("dotnet");
         if (terminal)
         {
-            var command = string.Join(' ', new[] { "dotnet", cli }.Concat(args).Select(Quote));
+            // A fresh pseudo-terminal has no size: give it a wide one, as an admin's terminal has.
+            var command = "stty cols 200 rows 50; " + string.Join(' ', new[] { "dotnet", cli }.Concat(args).Select(Quote));
             foreach (var arg in new[] { "--quiet", "--return", "--flush", "--command", command, "/dev/null" })
             {
                 info.ArgumentList.Add(arg);
@@ -95,10 +96,10 @@ public sealed class TerminalTests(CliProduct product)
 
     private static string Quote(string arg) => "'" + arg.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
-    /// <summary>The CLI built beside this test assembly: artifacts/bin/Hotset.Cli/&lt;config&gt;/Hotset.Cli.dll.</summary>
+    /// <summary>The CLI built beside this test assembly: artifacts/bin/Hotset.Cli/&lt;config&gt;/hotset.dll.</summary>
     private static string CliDll()
     {
         var testDir = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
-        return Path.GetFullPath(Path.Combine(testDir, "..", "..", "Hotset.Cli", Path.GetFileName(testDir), "Hotset.Cli.dll"));
+        return Path.GetFullPath(Path.Combine(testDir, "..", "..", "Hotset.Cli", Path.GetFileName(testDir), "hotset.dll"));
     }
 }
