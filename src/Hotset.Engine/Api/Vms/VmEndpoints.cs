@@ -1,4 +1,5 @@
 using Hotset.Engine.Api.Representations;
+using Hotset.Engine.Auth.Permissions;
 using Hotset.Engine.Clusters;
 using Hotset.Engine.Vms;
 using Hotset.Engine.Vms.Commands;
@@ -11,11 +12,15 @@ public static class VmEndpoints
     public static IEndpointRouteBuilder MapVms(this IEndpointRouteBuilder api)
     {
         var vms = api.MapGroup("/vms").WithTags("vms");
-        vms.MapGet("/", ListAsync).WithSummary("List VMs; search=name=web* and max=N as oVirt.");
-        vms.MapGet("/{id}", GetAsync).WithSummary("A VM; next_run=true shows the pending next-run configuration.");
-        vms.MapPost("/", VmAddEndpoint.AddAsync).WithSummary("Create a VM from a template (Blank by default).");
-        vms.MapPut("/{id}", UpdateAsync).WithSummary("Update a VM; CPU changes of a running VM are hot set (see Hotset-Cpu-Hot-Set).");
-        vms.MapDelete("/{id}", RemoveAsync).WithSummary("Remove a VM that is down.");
+        vms.MapGet("/", ListAsync).WithSummary("List VMs; search=name=web* and max=N as oVirt.")
+            .RequireAnyUser();
+        vms.MapGet("/{id}", GetAsync).WithSummary("A VM; next_run=true shows the pending next-run configuration.")
+            .RequireOnVm(ActionGroup.ReadVm);
+        vms.MapPost("/", VmAddEndpoint.AddAsync).WithSummary("Create a VM from a template (Blank by default).")
+            .RequireOnSystem(ActionGroup.ConfigureSystem);
+        vms.MapPut("/{id}", UpdateAsync).WithSummary("Update a VM; CPU changes of a running VM are hot set (see Hotset-Cpu-Hot-Set).")
+            .RequireOnVm(ActionGroup.EditVm);
+        vms.MapDelete("/{id}", RemoveAsync).WithSummary("Remove a VM that is down.").RequireOnVm(ActionGroup.DeleteVm);
         vms.MapVmActions();
         vms.MapVmCpuViews();
         return api;
@@ -26,7 +31,21 @@ public static class VmEndpoints
         var errors = new InputErrors();
         var max = errors.WholeNumber(request.Query["max"].FirstOrDefault(), "max", min: 0);
         var pattern = SearchName(request.Query["search"].FirstOrDefault(), errors);
-        return errors.Any ? errors.ToFault() : VmRepresentation.ToListResult(await store.ListAsync(pattern, max, ct));
+        if (errors.Any)
+        {
+            return errors.ToFault();
+        }
+
+        // A user without a system role that reads VMs sees only the VMs it has a role on, as oVirt's filtered lists.
+        var access = UserAccess.Of(request.HttpContext);
+        if (access?.AllowsOnSystem(ActionGroup.ReadVm) == true)
+        {
+            return VmRepresentation.ToListResult(await store.ListAsync(pattern, max, ct));
+        }
+
+        var visible = access?.VmsWith(ActionGroup.ReadVm) ?? new HashSet<Guid>();
+        var vms = visible.Count == 0 ? Enumerable.Empty<Vm>() : (await store.ListAsync(pattern, null, ct)).Where(v => visible.Contains(v.Id));
+        return VmRepresentation.ToListResult([.. vms.Take(max ?? int.MaxValue)]);
     }
 
     private static async Task<IResult> GetAsync(string id, HttpRequest request, IVmStore store, CancellationToken ct)
