@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Hotset.Engine.Tests.Api;
 
-namespace Hotset.Engine.Tests.Auth.Roles;
+namespace Hotset.Engine.Tests.Auth.Access;
 
 /// <summary>Adds users and permissions through the API as admin@internal, and makes clients that log in as them.</summary>
 public static class RoleUsers

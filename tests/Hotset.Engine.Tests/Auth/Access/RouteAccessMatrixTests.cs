@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Hotset.Engine.Tests.Auth.Roles;
+namespace Hotset.Engine.Tests.Auth.Access;
 
 /// <summary>
 /// Every API route of the running engine (read from its <see cref="EndpointDataSource"/>) × every kind of caller,
