@@ -1,6 +1,8 @@
+using Hotset.Core.Vms;
 using Hotset.Engine.Api.Representations;
 using Hotset.Engine.Auth.Permissions;
 using Hotset.Engine.Clusters;
+using Hotset.Engine.Hosts;
 using Hotset.Engine.Vms;
 using Hotset.Engine.Vms.Commands;
 
@@ -64,7 +66,7 @@ public static class VmEndpoints
     }
 
     private static async Task<IResult> UpdateAsync(string id, HttpContext context, IVmStore store, IClusterStore clusters,
-        UpdateVmCommand command, CancellationToken ct)
+        IHostStore hosts, UpdateVmCommand command, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var vmId))
         {
@@ -82,6 +84,13 @@ public static class VmEndpoints
         if (await VmClusterCheck.FaultAsync(vmId, cluster, store, clusters, ct) is { } clusterFault)
         {
             return clusterFault;
+        }
+
+        if (patch.CpuPinning is { Length: > 0 } && await store.GetAsync(vmId, ct) is { } current
+            && await VmPinningHostCheck.FaultAsync(current.Name, current.ClusterId, RunsOn(current, nextRun), patch.CpuPinning,
+                adding: false, hosts, ct) is { } pinningFault)
+        {
+            return pinningFault;
         }
 
         var outcome = await command.RunAsync(new UpdateVm(vmId, patch, nextRun, ApiCaller.Of(context)), ct);
@@ -130,6 +139,12 @@ public static class VmEndpoints
         var patch = VmInput.ToPatch(node, errors);
         return (patch, nextRun, node.Child("cluster"), errors.Any ? errors.ToFault() : null);
     }
+
+    /// <summary>
+    /// The host whose CPUs a pinning change must fit: the one the VM runs on, unless the change waits for the next
+    /// start (then the VM may start on any host of its cluster).
+    /// </summary>
+    private static Guid? RunsOn(Vm vm, bool nextRun) => vm.Status != VmStatus.Down && !nextRun ? vm.RunOnHostId : null;
 
     internal static async Task<Vm?> Find(string id, IVmStore store, CancellationToken ct) =>
         Guid.TryParse(id, out var guid) ? await store.GetAsync(guid, ct) : null;
