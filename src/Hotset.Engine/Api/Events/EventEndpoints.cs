@@ -1,8 +1,8 @@
+using System.Globalization;
 using Hotset.Engine.Api.Representations;
 using Hotset.Engine.Audit;
 using Hotset.Engine.Auth.Permissions;
 using Hotset.Engine.Persistence.Audit;
-using System.Globalization;
 
 namespace Hotset.Engine.Api.Events;
 

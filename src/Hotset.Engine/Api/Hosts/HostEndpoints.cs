@@ -1,4 +1,3 @@
-using Host = Hotset.Engine.Hosts.Host;
 using Hotset.Core.Agent;
 using Hotset.Engine.Api.Representations;
 using Hotset.Engine.Auth.Permissions;
@@ -6,6 +5,7 @@ using Hotset.Engine.Clusters;
 using Hotset.Engine.Hosts;
 using Hotset.Engine.Hosts.Commands;
 using Hotset.Engine.Vms;
+using Host = Hotset.Engine.Hosts.Host;
 
 namespace Hotset.Engine.Api.Hosts;
 
