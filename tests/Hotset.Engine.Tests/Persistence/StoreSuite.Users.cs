@@ -1,6 +1,8 @@
 using Hotset.Engine.Auth;
 using Hotset.Engine.Auth.Permissions;
+using Hotset.Engine.Persistence;
 using Hotset.Engine.Persistence.Auth;
+using Hotset.Engine.Persistence.Migrations;
 
 namespace Hotset.Engine.Tests.Persistence;
 
@@ -54,5 +56,26 @@ public abstract partial class StoreSuite
         Assert.True(await permissions.RemoveAsync(first.Id, Ct));
         Assert.False(await permissions.RemoveAsync(first.Id, Ct));
         Assert.Equal([second], await permissions.ListOnAsync(vm, Ct));
+    }
+
+    [StoreFact]
+    public async Task Migration2_UsersOfAnOlderDatabase_GetIds()
+    {
+        // Back to schema 1 with two users stored the old way, then forward again.
+        foreach (var sql in new[]
+        {
+            "DROP TABLE permissions", "DROP INDEX ux_users_id", "ALTER TABLE users DROP COLUMN id",
+            "DELETE FROM schema_version WHERE version = 2",
+            "INSERT INTO users (name, password_hash, created_at) VALUES ('admin@internal', 'h1', 1), ('old@internal', 'h2', 2)",
+        })
+        {
+            await Db.ExecuteAsync(sql, null, Ct);
+        }
+
+        Assert.Equal([2], await Migrator.MigrateAsync(Db, Clock, Ct));
+        var users = await new SqlUserStore(Db, Clock).ListAsync(Ct);
+        Assert.Equal(["admin@internal", "old@internal"], users.Select(u => u.UserName));
+        Assert.Equal(2, users.Select(u => u.Id).Where(id => id != Guid.Empty).Distinct().Count());
+        Assert.Equal("h2", await new SqlUserStore(Db, Clock).GetPasswordHashAsync("old@internal", Ct));
     }
 }
