@@ -3,10 +3,14 @@ using Hotset.Engine.Api.EngineConfig;
 using Hotset.Engine.Api.Events;
 using Hotset.Engine.Api.Hosts;
 using Hotset.Engine.Api.OperatingSystems;
+using Hotset.Engine.Api.Permissions;
 using Hotset.Engine.Api.Representations;
+using Hotset.Engine.Api.Roles;
 using Hotset.Engine.Api.Templates;
+using Hotset.Engine.Api.Users;
 using Hotset.Engine.Api.Vms;
 using Hotset.Engine.Auth;
+using Hotset.Engine.Auth.Permissions;
 using Scalar.AspNetCore;
 
 namespace Hotset.Engine.Api;
@@ -38,6 +42,7 @@ public static class ApiServices
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<PermissionMiddleware>();
 
         app.MapSso();
         app.MapOpenApi(ApiPaths.DocRoot + "/openapi.json").AllowAnonymous();
@@ -53,6 +58,9 @@ public static class ApiServices
         api.MapEvents();
         api.MapEngineConfig();
         api.MapOperatingSystems();
+        api.MapUsers();
+        api.MapRoles();
+        api.MapPermissions();
         return app;
     }
 }

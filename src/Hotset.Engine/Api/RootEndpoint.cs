@@ -1,4 +1,5 @@
 using Hotset.Engine.Api.Representations;
+using Hotset.Engine.Auth.Permissions;
 using Hotset.Engine.Persistence.Templates;
 
 namespace Hotset.Engine.Api;
@@ -11,7 +12,7 @@ internal static class RootEndpoint
     public static IEndpointRouteBuilder MapRoot(this IEndpointRouteBuilder api)
     {
         api.MapGet("/", (HttpContext context, TimeProvider clock) => new NodeResult(ToNode(context, clock)))
-            .WithTags("root").WithSummary("The API root: links, product information, the Blank template.");
+            .WithTags("root").WithSummary("The API root: links, product information, the Blank template.").RequireAnyUser();
         return api;
     }
 

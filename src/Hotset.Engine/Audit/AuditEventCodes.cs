@@ -52,6 +52,18 @@ public static class AuditEventCodes
     /// <summary>VM ${VmName} is rebooting. Rebooted by: ${UserName}</summary>
     public const int VmRebooting = 157;
 
+    /// <summary>
+    /// oVirt <c>USER_ADD_PERMISSION</c>: User/Group ${SubjectName} was granted permission for Role ${RoleName} on
+    /// ${VdcObjectType} ${VdcObjectName}, by ${UserName}.
+    /// </summary>
+    public const int PermissionAdded = 850;
+
+    /// <summary>
+    /// oVirt <c>USER_REMOVE_PERMISSION</c>: User/Group ${SubjectName} Role ${RoleName} permission was removed from
+    /// ${VdcObjectType} ${VdcObjectName} by ${UserName}.
+    /// </summary>
+    public const int PermissionRemoved = 852;
+
     /// <summary>oVirt <c>HOT_SET_NUMBER_OF_CPUS</c>.</summary>
     public const int HotSet = 2033;
 
@@ -72,4 +84,10 @@ public static class AuditEventCodes
     /// configuration meanwhile; it keeps its name.
     /// </summary>
     public const int NextRunNameTaken = 20037;
+
+    /// <summary>Hotset <c>USER_ADDED</c>: User ${SubjectName} was added by ${UserName}.</summary>
+    public const int UserAdded = 20040;
+
+    /// <summary>Hotset <c>USER_REMOVED</c>: User ${SubjectName} was removed by ${UserName}.</summary>
+    public const int UserRemoved = 20041;
 }

@@ -39,6 +39,7 @@ public static class PersistenceServices
         services.AddSingleton<IEngineConfigProvider, EngineConfigProvider>();
         services.AddSingleton<IUserStore, SqlUserStore>();
         services.AddSingleton<ITokenStore, SqlTokenStore>();
+        services.AddSingleton<IPermissionStore, SqlPermissionStore>();
         return services;
     }
 }

@@ -16,12 +16,14 @@ public sealed class AdminInitializerTests : IAsyncLifetime
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("hotset-admin-").FullName;
     private SqlUserStore _users = null!;
+    private SqlPermissionStore _permissions = null!;
 
     public async Task InitializeAsync()
     {
         var db = Database.From(null, _directory);
         await Migrator.MigrateAsync(db, TimeProvider.System, CancellationToken.None);
         _users = new SqlUserStore(db, TimeProvider.System);
+        _permissions = new SqlPermissionStore(db, TimeProvider.System);
     }
 
     public Task DisposeAsync()
@@ -68,7 +70,7 @@ public sealed class AdminInitializerTests : IAsyncLifetime
         Console.SetOut(output);
         try
         {
-            var initializer = new AdminInitializer(_users, Options.Create(new AuthOptions { AdminPassword = configured }),
+            var initializer = new AdminInitializer(_users, _permissions, Options.Create(new AuthOptions { AdminPassword = configured }),
                 NullLogger<AdminInitializer>.Instance);
             await initializer.StartAsync(CancellationToken.None);
         }

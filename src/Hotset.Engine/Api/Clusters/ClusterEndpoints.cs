@@ -1,3 +1,4 @@
+using Hotset.Engine.Auth.Permissions;
 using Hotset.Engine.Clusters;
 
 namespace Hotset.Engine.Api.Clusters;
@@ -9,12 +10,13 @@ public static class ClusterEndpoints
     {
         var clusters = api.MapGroup("/clusters").WithTags("clusters");
         clusters.MapGet("/", async (IClusterStore store, CancellationToken ct) =>
-            new NodeResult(ClusterRepresentation.ToList(await store.ListAsync(ct)))).WithSummary("List clusters.");
+            new NodeResult(ClusterRepresentation.ToList(await store.ListAsync(ct)))).WithSummary("List clusters.").RequireOnSystem(ActionGroup.ReadSystem);
         clusters.MapGet("/{id}", async (string id, IClusterStore store, CancellationToken ct) =>
             await Find(id, store, ct) is { } cluster ? new NodeResult(ClusterRepresentation.ToNode(cluster)) : FaultResults.NotFound("cluster", id))
-            .WithSummary("A cluster.");
+            .WithSummary("A cluster.").RequireOnSystem(ActionGroup.ReadSystem);
         clusters.MapPut("/{id}", UpdateAsync)
-            .WithSummary("Change name, description, version, cpu/architecture, threads_as_cores or vcpu_overcommit_ratio.");
+            .WithSummary("Change name, description, version, cpu/architecture, threads_as_cores or vcpu_overcommit_ratio.")
+            .RequireOnSystem(ActionGroup.ConfigureSystem);
         return api;
     }
 

@@ -1,6 +1,7 @@
 using Hotset.Core.Config;
 using Hotset.Core.Vms;
 using Hotset.Engine.Api.Representations;
+using Hotset.Engine.Auth.Permissions;
 using Hotset.Engine.Persistence.Config;
 
 namespace Hotset.Engine.Api.EngineConfig;
@@ -18,9 +19,10 @@ public static class EngineConfigEndpoints
     public static IEndpointRouteBuilder MapEngineConfig(this IEndpointRouteBuilder api)
     {
         var config = api.MapGroup("/hotset/config").WithTags("engine-config");
-        config.MapGet("/", ListAsync).WithSummary("Every engine configuration value in force (engine-config -a).");
-        config.MapPut("/", SetAsync).WithSummary("Set one value for a version (and architecture) (engine-config -s).");
-        config.MapDelete("/", ResetAsync).WithSummary("Restore the default of one value.");
+        config.MapGet("/", ListAsync).WithSummary("Every engine configuration value in force (engine-config -a).").RequireOnSystem(ActionGroup.ReadSystem);
+        config.MapPut("/", SetAsync).WithSummary("Set one value for a version (and architecture) (engine-config -s).")
+            .RequireOnSystem(ActionGroup.ConfigureSystem);
+        config.MapDelete("/", ResetAsync).WithSummary("Restore the default of one value.").RequireOnSystem(ActionGroup.ConfigureSystem);
         return api;
     }
 

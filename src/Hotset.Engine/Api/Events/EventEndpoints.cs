@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hotset.Engine.Api.Representations;
 using Hotset.Engine.Audit;
+using Hotset.Engine.Auth.Permissions;
 using Hotset.Engine.Persistence.Audit;
 
 namespace Hotset.Engine.Api.Events;
@@ -13,7 +14,8 @@ public static class EventEndpoints
 {
     public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/events", ListAsync).WithTags("events").WithSummary("The audit log, newest first (from, max, search).");
+        api.MapGet("/events", ListAsync).WithTags("events").WithSummary("The audit log, newest first (from, max, search).")
+            .RequireOnSystem(ActionGroup.ReadSystem);
         return api;
     }
 

@@ -1,5 +1,6 @@
 using Hotset.Core.Agent;
 using Hotset.Engine.Api.Representations;
+using Hotset.Engine.Auth.Permissions;
 using Hotset.Engine.Clusters;
 using Hotset.Engine.Hosts;
 using Hotset.Engine.Hosts.Commands;
@@ -24,12 +25,13 @@ public static class HostEndpoints
     {
         var hosts = api.MapGroup("/hosts").WithTags("hosts");
         hosts.MapGet("/", async (IHostStore store, CancellationToken ct) =>
-            new NodeResult(HostRepresentation.ToList(await store.ListAsync(ct)))).WithSummary("List hosts.");
+            new NodeResult(HostRepresentation.ToList(await store.ListAsync(ct)))).WithSummary("List hosts.").RequireOnSystem(ActionGroup.ReadSystem);
         hosts.MapGet("/{id}", async (string id, IHostStore store, CancellationToken ct) =>
             await Find(id, store, ct) is { } host ? new NodeResult(HostRepresentation.ToNode(host)) : FaultResults.NotFound("host", id))
-            .WithSummary("A host with the CPU topology its agent reports.");
-        hosts.MapPost("/", AddAsync).WithSummary("Register a host agent: name, address (agent URL), root_password (agent secret).");
-        hosts.MapDelete("/{id}", RemoveAsync).WithSummary("Remove a host that runs no VMs.");
+            .WithSummary("A host with the CPU topology its agent reports.").RequireOnSystem(ActionGroup.ReadSystem);
+        hosts.MapPost("/", AddAsync).WithSummary("Register a host agent: name, address (agent URL), root_password (agent secret).")
+            .RequireOnSystem(ActionGroup.ConfigureSystem);
+        hosts.MapDelete("/{id}", RemoveAsync).WithSummary("Remove a host that runs no VMs.").RequireOnSystem(ActionGroup.ConfigureSystem);
         return api;
     }
 

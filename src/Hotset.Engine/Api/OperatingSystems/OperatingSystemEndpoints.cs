@@ -1,5 +1,6 @@
 using Hotset.Core.Os;
 using Hotset.Engine.Api.Representations;
+using Hotset.Engine.Auth.Permissions;
 
 namespace Hotset.Engine.Api.OperatingSystems;
 
@@ -12,7 +13,7 @@ public static class OperatingSystemEndpoints
     {
         api.MapGet(Path, () => new NodeResult(Node.Collection("operating_systems", "operating_system",
                 OsRepository.Default.All.Select(ToNode))))
-            .WithTags("operatingsystems").WithSummary("List the known OS types.");
+            .WithTags("operatingsystems").WithSummary("List the known OS types.").RequireAnyUser();
         return api;
     }
 

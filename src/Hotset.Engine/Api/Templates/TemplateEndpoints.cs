@@ -1,4 +1,5 @@
 using Hotset.Engine.Api.Representations;
+using Hotset.Engine.Auth.Permissions;
 using Hotset.Engine.Persistence.Templates;
 
 namespace Hotset.Engine.Api.Templates;
@@ -11,12 +12,12 @@ public static class TemplateEndpoints
         var templates = api.MapGroup("/templates").WithTags("templates");
         templates.MapGet("/", async (ITemplateStore store, CancellationToken ct) =>
             new NodeResult(Node.Collection("templates", "template", (await store.ListAsync(ct)).Select(ToNode))))
-            .WithSummary("List templates.");
+            .WithSummary("List templates.").RequireOnSystem(ActionGroup.ReadSystem);
         templates.MapGet("/{id}", async (string id, ITemplateStore store, CancellationToken ct) =>
             Guid.TryParse(id, out var guid) && await store.GetAsync(guid, ct) is { } template
                 ? new NodeResult(ToNode(template))
                 : FaultResults.NotFound("template", id))
-            .WithSummary("A template.");
+            .WithSummary("A template.").RequireOnSystem(ActionGroup.ReadSystem);
         return api;
     }
 

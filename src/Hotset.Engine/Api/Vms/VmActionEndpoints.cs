@@ -1,4 +1,5 @@
 using Hotset.Engine.Api.Representations;
+using Hotset.Engine.Auth.Permissions;
 using Hotset.Engine.Commands;
 using Hotset.Engine.Vms;
 using Hotset.Engine.Vms.Commands;
@@ -22,13 +23,15 @@ public static class VmActionEndpoints
     public static IEndpointRouteBuilder MapVmActions(this IEndpointRouteBuilder vms)
     {
         vms.MapPost("/{id}/start", (string id, HttpContext c, IVmStore s, StartVmCommand v, CancellationToken ct) =>
-            RunAsync(id, c, s, v.RunAsync, ct)).WithSummary("Start the VM (applies a pending next-run configuration).");
+            RunAsync(id, c, s, v.RunAsync, ct)).WithSummary("Start the VM (applies a pending next-run configuration).")
+            .RequireOnVm(ActionGroup.OperateVm);
         vms.MapPost("/{id}/stop", (string id, HttpContext c, IVmStore s, StopVmCommand v, CancellationToken ct) =>
-            RunAsync(id, c, s, v.RunAsync, ct)).WithSummary("Power the VM off now.");
+            RunAsync(id, c, s, v.RunAsync, ct)).WithSummary("Power the VM off now.").RequireOnVm(ActionGroup.OperateVm);
         vms.MapPost("/{id}/shutdown", (string id, HttpContext c, IVmStore s, ShutdownVmCommand v, CancellationToken ct) =>
-            RunAsync(id, c, s, v.RunAsync, ct)).WithSummary("Ask the guest to shut down.");
+            RunAsync(id, c, s, v.RunAsync, ct)).WithSummary("Ask the guest to shut down.").RequireOnVm(ActionGroup.OperateVm);
         vms.MapPost("/{id}/reboot", (string id, HttpContext c, IVmStore s, RebootVmCommand v, CancellationToken ct) =>
-            RunAsync(id, c, s, v.RunAsync, ct)).WithSummary("Reboot; a cold reboot when a next-run configuration is pending.");
+            RunAsync(id, c, s, v.RunAsync, ct)).WithSummary("Reboot; a cold reboot when a next-run configuration is pending.")
+            .RequireOnVm(ActionGroup.OperateVm);
         return vms;
     }
 

@@ -1,4 +1,5 @@
 using Hotset.Engine.Clusters;
+using Hotset.Engine.Hosts;
 using Hotset.Engine.Persistence.Templates;
 using Hotset.Engine.Vms;
 using Hotset.Engine.Vms.Commands;
@@ -12,7 +13,7 @@ namespace Hotset.Engine.Api.Vms;
 internal static class VmAddEndpoint
 {
     public static async Task<IResult> AddAsync(HttpContext context, IClusterStore clusters, ITemplateStore templates,
-        AddVmCommand command, CancellationToken ct)
+        IHostStore hosts, AddVmCommand command, CancellationToken ct)
     {
         var (node, fault) = await ApiInput.ReadAsync(context.Request, VmInput.Shape, ct);
         if (node is null)
@@ -35,6 +36,12 @@ internal static class VmAddEndpoint
         }
 
         var configuration = patch.ApplyTo(template.Configuration with { Name = patch.Name!, Description = "" });
+        if (await VmPinningHostCheck.FaultAsync(configuration.Name, cluster.Id, null, configuration.CpuPinning, adding: true,
+                hosts, ct) is { } pinningFault)
+        {
+            return pinningFault;
+        }
+
         var outcome = await command.RunAsync(new AddVm(configuration, cluster, template.Id, ApiCaller.Of(context)), ct);
         if (outcome.Vm is not { } vm)
         {

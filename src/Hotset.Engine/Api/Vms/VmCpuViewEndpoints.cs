@@ -1,3 +1,4 @@
+using Hotset.Engine.Auth.Permissions;
 using Hotset.Engine.Vms;
 using Hotset.Engine.Vms.Preview;
 
@@ -12,9 +13,11 @@ public static class VmCpuViewEndpoints
     public static IEndpointRouteBuilder MapVmCpuViews(this IEndpointRouteBuilder vms)
     {
         vms.MapGet("/{id}/cpuoptions", CpuOptionsAsync)
-            .WithSummary("What PUT /vms/{id} with each sockets value would do now; next_run=true previews the next-run change.");
+            .WithSummary("What PUT /vms/{id} with each sockets value would do now; next_run=true previews the next-run change.")
+            .RequireOnVm(ActionGroup.ReadVm);
         vms.MapGet("/{id}/vcpus", VcpusAsync)
-            .WithSummary("One entry per vCPU slot: topology position, plugged, online in the guest, host thread, pinning.");
+            .WithSummary("One entry per vCPU slot: topology position, plugged, online in the guest, host thread, pinning.")
+            .RequireOnVm(ActionGroup.ReadVm);
         return vms;
     }
 

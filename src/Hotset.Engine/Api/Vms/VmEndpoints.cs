@@ -1,5 +1,8 @@
+using Hotset.Core.Vms;
 using Hotset.Engine.Api.Representations;
+using Hotset.Engine.Auth.Permissions;
 using Hotset.Engine.Clusters;
+using Hotset.Engine.Hosts;
 using Hotset.Engine.Vms;
 using Hotset.Engine.Vms.Commands;
 
@@ -11,11 +14,15 @@ public static class VmEndpoints
     public static IEndpointRouteBuilder MapVms(this IEndpointRouteBuilder api)
     {
         var vms = api.MapGroup("/vms").WithTags("vms");
-        vms.MapGet("/", ListAsync).WithSummary("List VMs; search=name=web* and max=N as oVirt.");
-        vms.MapGet("/{id}", GetAsync).WithSummary("A VM; next_run=true shows the pending next-run configuration.");
-        vms.MapPost("/", VmAddEndpoint.AddAsync).WithSummary("Create a VM from a template (Blank by default).");
-        vms.MapPut("/{id}", UpdateAsync).WithSummary("Update a VM; CPU changes of a running VM are hot set (see Hotset-Cpu-Hot-Set).");
-        vms.MapDelete("/{id}", RemoveAsync).WithSummary("Remove a VM that is down.");
+        vms.MapGet("/", ListAsync).WithSummary("List VMs; search=name=web* and max=N as oVirt.")
+            .RequireAnyUser();
+        vms.MapGet("/{id}", GetAsync).WithSummary("A VM; next_run=true shows the pending next-run configuration.")
+            .RequireOnVm(ActionGroup.ReadVm);
+        vms.MapPost("/", VmAddEndpoint.AddAsync).WithSummary("Create a VM from a template (Blank by default).")
+            .RequireOnSystem(ActionGroup.ConfigureSystem);
+        vms.MapPut("/{id}", UpdateAsync).WithSummary("Update a VM; CPU changes of a running VM are hot set (see Hotset-Cpu-Hot-Set).")
+            .RequireOnVm(ActionGroup.EditVm);
+        vms.MapDelete("/{id}", RemoveAsync).WithSummary("Remove a VM that is down.").RequireOnVm(ActionGroup.DeleteVm);
         vms.MapVmActions();
         vms.MapVmCpuViews();
         return api;
@@ -26,7 +33,21 @@ public static class VmEndpoints
         var errors = new InputErrors();
         var max = errors.WholeNumber(request.Query["max"].FirstOrDefault(), "max", min: 0);
         var pattern = SearchName(request.Query["search"].FirstOrDefault(), errors);
-        return errors.Any ? errors.ToFault() : VmRepresentation.ToListResult(await store.ListAsync(pattern, max, ct));
+        if (errors.Any)
+        {
+            return errors.ToFault();
+        }
+
+        // A user without a system role that reads VMs sees only the VMs it has a role on, as oVirt's filtered lists.
+        var access = UserAccess.Of(request.HttpContext);
+        if (access?.AllowsOnSystem(ActionGroup.ReadVm) == true)
+        {
+            return VmRepresentation.ToListResult(await store.ListAsync(pattern, max, ct));
+        }
+
+        var visible = access?.VmsWith(ActionGroup.ReadVm) ?? new HashSet<Guid>();
+        var vms = visible.Count == 0 ? Enumerable.Empty<Vm>() : (await store.ListAsync(pattern, null, ct)).Where(v => visible.Contains(v.Id));
+        return VmRepresentation.ToListResult([.. vms.Take(max ?? int.MaxValue)]);
     }
 
     private static async Task<IResult> GetAsync(string id, HttpRequest request, IVmStore store, CancellationToken ct)
@@ -45,7 +66,7 @@ public static class VmEndpoints
     }
 
     private static async Task<IResult> UpdateAsync(string id, HttpContext context, IVmStore store, IClusterStore clusters,
-        UpdateVmCommand command, CancellationToken ct)
+        IHostStore hosts, UpdateVmCommand command, CancellationToken ct)
     {
         if (!Guid.TryParse(id, out var vmId))
         {
@@ -63,6 +84,13 @@ public static class VmEndpoints
         if (await VmClusterCheck.FaultAsync(vmId, cluster, store, clusters, ct) is { } clusterFault)
         {
             return clusterFault;
+        }
+
+        if (patch.CpuPinning is { Length: > 0 } && await store.GetAsync(vmId, ct) is { } current
+            && await VmPinningHostCheck.FaultAsync(current.Name, current.ClusterId, RunsOn(current, nextRun), patch.CpuPinning,
+                adding: false, hosts, ct) is { } pinningFault)
+        {
+            return pinningFault;
         }
 
         var outcome = await command.RunAsync(new UpdateVm(vmId, patch, nextRun, ApiCaller.Of(context)), ct);
@@ -111,6 +139,12 @@ public static class VmEndpoints
         var patch = VmInput.ToPatch(node, errors);
         return (patch, nextRun, node.Child("cluster"), errors.Any ? errors.ToFault() : null);
     }
+
+    /// <summary>
+    /// The host whose CPUs a pinning change must fit: the one the VM runs on, unless the change waits for the next
+    /// start (then the VM may start on any host of its cluster).
+    /// </summary>
+    private static Guid? RunsOn(Vm vm, bool nextRun) => vm.Status != VmStatus.Down && !nextRun ? vm.RunOnHostId : null;
 
     internal static async Task<Vm?> Find(string id, IVmStore store, CancellationToken ct) =>
         Guid.TryParse(id, out var guid) ? await store.GetAsync(guid, ct) : null;

@@ -33,5 +33,15 @@ internal static class SqliteMigrations
             CREATE TABLE tokens (token_hash TEXT PRIMARY KEY, user_name TEXT NOT NULL, issued_at INTEGER NOT NULL,
                 expires_at INTEGER NOT NULL);
             """),
+        new(2, "user ids and permissions", """
+            ALTER TABLE users ADD COLUMN id TEXT NULL;
+            UPDATE users SET id = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2)
+                || '-8' || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));
+            CREATE UNIQUE INDEX ux_users_id ON users (id);
+            CREATE TABLE permissions (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, role_id TEXT NOT NULL,
+                object_type TEXT NOT NULL, object_id TEXT NOT NULL, created_at INTEGER NOT NULL);
+            CREATE UNIQUE INDEX ux_permissions_grant ON permissions (user_id, role_id, object_type, object_id);
+            CREATE INDEX ix_permissions_object ON permissions (object_type, object_id);
+            """),
     ];
 }
