@@ -1,4 +1,5 @@
 using Hotset.Engine.Api.Clusters;
+using Hotset.Engine.Api.DataCenters;
 using Hotset.Engine.Api.EngineConfig;
 using Hotset.Engine.Api.Events;
 using Hotset.Engine.Api.Hosts;
@@ -17,6 +18,7 @@ public static class ApiServices
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddOpenApi();
+        services.AddScoped<VmStatistics>();
         services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
@@ -53,6 +55,9 @@ public static class ApiServices
         api.MapEvents();
         api.MapEngineConfig();
         api.MapOperatingSystems();
+        api.MapDataCenters();
+        api.MapVmSubCollections();
+        api.MapHostStatistics();
         return app;
     }
 }

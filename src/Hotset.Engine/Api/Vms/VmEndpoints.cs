@@ -1,4 +1,6 @@
+using Hotset.Engine.Api.DataCenters;
 using Hotset.Engine.Api.Representations;
+using Hotset.Engine.Api.Search;
 using Hotset.Engine.Clusters;
 using Hotset.Engine.Vms;
 using Hotset.Engine.Vms.Commands;
@@ -25,8 +27,13 @@ public static class VmEndpoints
     {
         var errors = new InputErrors();
         var max = errors.WholeNumber(request.Query["max"].FirstOrDefault(), "max", min: 0);
-        var pattern = SearchName(request.Query["search"].FirstOrDefault(), errors);
-        return errors.Any ? errors.ToFault() : VmRepresentation.ToListResult(await store.ListAsync(pattern, max, ct));
+        var search = SearchQuery.Read(request, "VMs", ["name", "datacenter"], errors);
+        if (errors.Any)
+        {
+            return errors.ToFault();
+        }
+
+        return VmRepresentation.ToListResult(DataCenterEndpoints.Matches(search) ? await store.ListAsync(search["name"], max, ct) : []);
     }
 
     private static async Task<IResult> GetAsync(string id, HttpRequest request, IVmStore store, CancellationToken ct)
@@ -114,27 +121,4 @@ public static class VmEndpoints
 
     internal static async Task<Vm?> Find(string id, IVmStore store, CancellationToken ct) =>
         Guid.TryParse(id, out var guid) ? await store.GetAsync(guid, ct) : null;
-
-    /// <summary>The name pattern of an oVirt VM search (<c>name=web*</c>, or a bare name); null for none.</summary>
-    internal static string? SearchName(string? search, InputErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(search))
-        {
-            return null;
-        }
-
-        var parts = search.Split('=', 2, StringSplitOptions.TrimEntries);
-        if (parts.Length == 1)
-        {
-            return parts[0].Trim('"');
-        }
-
-        if (!parts[0].Equals("name", StringComparison.OrdinalIgnoreCase) || parts[1].Length == 0)
-        {
-            errors.Add($"Cannot search VMs by '{search}'; Hotset searches by name, e.g. name=web*.");
-            return null;
-        }
-
-        return parts[1].Trim('"');
-    }
 }
