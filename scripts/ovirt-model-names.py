@@ -4,6 +4,7 @@
 
 Usage: scripts/ovirt-model-names.py <checkout of github.com/oVirt/ovirt-engine-api-model> > ovirt-model.txt
 
+`Action` is the body of an action (POST /vms/{id}/start): every input parameter of the services' methods.
 Each `@Type interface X extends Y` becomes a line `X: Y`; each of its members `T name();` an indented line with the
 element name in snake case and its type (`T[]` for a list). Enums and primitives are not listed: an element of such
 a type is a leaf.
@@ -17,12 +18,26 @@ MEMBER = re.compile(r'^\s*(?:@\w+(?:\([^)]*\))?\s+)*([A-Z]\w*(?:\[\])?)\s+(\w+)\
 
 
 def snake(name):
-    return re.sub(r'(?<=[a-z0-9])([A-Z])', r'_\1', name).lower()
+    return re.sub(r'(?<=[a-z0-9])([A-Z])', r'_\1', name.lstrip('_')).lower()
 
 
 def strip_comments(text):
     text = re.sub(r'/\*.*?\*/', '', text, flags=re.S)
     return re.sub(r'//[^\n]*', '', text)
+
+
+IN_PARAMETER = re.compile(r'@In\s+(?:@\w+(?:\([^)]*\))?\s+)*([A-Z]\w*(?:\[\])?)\s+(\w+)\(\)\s*;')
+
+
+def action_parameters(root):
+    """The <action> body of every service action: the union of the actions' input parameters."""
+    found = {}
+    for folder, _, files in sorted(os.walk(os.path.join(root, 'src', 'main', 'java', 'services'))):
+        for file in sorted(files):
+            text = strip_comments(open(os.path.join(folder, file), encoding='utf-8').read())
+            for kind, name in IN_PARAMETER.findall(text):
+                found.setdefault(snake(name), kind)
+    return found
 
 
 def main(root):
@@ -40,6 +55,9 @@ def main(root):
         body = text[header.end():]
         for kind, name in MEMBER.findall(body):
             print(f'  {snake(name)} {kind}')
+    print('Action:')
+    for name, kind in sorted(action_parameters(root).items()):
+        print(f'  {name} {kind}')
 
 
 if __name__ == '__main__':
