@@ -6,7 +6,7 @@ namespace Hotset.Core.Vms;
 /// <summary>
 /// The hot-set child step's checks: the VM is Up, the cluster's version and architecture support the plug or
 /// unplug (<c>HotPlugCpuSupported</c>/<c>HotUnplugCpuSupported</c>), and so does the guest OS. Failures become event
-/// 2034 (messages joined by ","); the update still answers 200. Sorted by code, so the order is stable.
+/// 2034 (messages joined by ","); the update still answers 200. In <see cref="FaultOrder"/> (by code here), so the order is stable.
 /// </summary>
 public static class HotSetValidation
 {

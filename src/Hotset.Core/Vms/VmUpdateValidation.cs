@@ -3,7 +3,7 @@ using Hotset.Core.Faults;
 namespace Hotset.Core.Vms;
 
 /// <summary>
-/// SPEC §4: validates the CPU part of a VM update and returns every fault at once, sorted by code (the result does
+/// SPEC §4: validates the CPU part of a VM update and returns every fault at once, in <see cref="FaultOrder"/> (the result does
 /// not depend on the order the rules run in). Any fault means nothing is changed. Rules that depend on the vCPU
 /// total are skipped while sockets, cores or threads are below 1, so one mistake gives one fault.
 /// </summary>

@@ -4,7 +4,10 @@ using Hotset.Engine.Api.Representations;
 
 namespace Hotset.Engine.Api;
 
-/// <summary>Reads and checks a request body: well-formed, the expected root element, only known elements.</summary>
+/// <summary>
+/// Reads and checks a request body: well-formed, the expected root element, only names of oVirt's model. Elements of
+/// the model Hotset does not manage are ignored and named in the <see cref="IgnoredHeader"/> of the response.
+/// </summary>
 public static class ApiInput
 {
     /// <summary>
@@ -41,9 +44,15 @@ public static class ApiInput
             return (null, FaultResults.BadRequest($"The request body must be a <{shape.Name}> element, not <{node.Name}>."));
         }
 
-        var unknown = shape.Unknown(node);
-        return unknown.Count > 0
-            ? (null, FaultResults.BadRequest($"The request has elements Hotset does not know: {string.Join(", ", unknown)}."))
-            : (node, null);
+        var check = shape.Check(node);
+        if (check.Unknown.Count > 0)
+        {
+            return (null, FaultResults.BadRequest(
+                $"The request has elements Hotset does not know: {string.Join(", ", check.Unknown)}. They are not in "
+                + "oVirt's API model either; check the spelling."));
+        }
+
+        IgnoredHeader.Set(request.HttpContext.Response, check.Ignored);
+        return (node, null);
     }
 }

@@ -1,4 +1,5 @@
 using Hotset.Engine.Api.Clusters;
+using Hotset.Engine.Api.DataCenters;
 using Hotset.Engine.Api.EngineConfig;
 using Hotset.Engine.Api.Events;
 using Hotset.Engine.Api.Hosts;
@@ -21,6 +22,7 @@ public static class ApiServices
     public static IServiceCollection AddApi(this IServiceCollection services)
     {
         services.AddOpenApi();
+        services.AddScoped<VmStatistics>();
         services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
@@ -61,6 +63,9 @@ public static class ApiServices
         api.MapUsers();
         api.MapRoles();
         api.MapPermissions();
+        api.MapDataCenters();
+        api.MapVmSubCollections();
+        api.MapHostStatistics();
         return app;
     }
 }

@@ -11,10 +11,14 @@ public static class FaultResults
 
     public static NodeResult ToFaultResult(this CommandResult result) => ToFaultResult(result.Faults);
 
-    /// <summary><c>&lt;fault&gt;&lt;reason&gt;Operation Failed&lt;/reason&gt;&lt;detail&gt;[msg1, msg2]&lt;/detail&gt;&lt;/fault&gt;</c>.</summary>
+    /// <summary>
+    /// <c>&lt;fault&gt;&lt;reason&gt;Operation Failed&lt;/reason&gt;&lt;detail&gt;[msg1, msg2]&lt;/detail&gt;&lt;/fault&gt;</c>
+    /// with the status of the first fault: the faults come in the order of the rules (SPEC §4: limits on the request
+    /// itself first, host capacity last), so the status says what the caller hears first.
+    /// </summary>
     public static NodeResult ToFaultResult(this IReadOnlyList<Fault> faults) =>
         new(new Node("fault").Add("reason", Reason).Add("detail", "[" + string.Join(", ", faults.Select(f => f.Message)) + "]"),
-            faults.Select(f => StatusOf(f.Kind)).DefaultIfEmpty(StatusCodes.Status500InternalServerError).Min());
+            faults.Count > 0 ? StatusOf(faults[0].Kind) : StatusCodes.Status500InternalServerError);
 
     public static NodeResult Fault(Fault fault) => ToFaultResult([fault]);
 
@@ -22,7 +26,6 @@ public static class FaultResults
 
     public static NodeResult NotFound(string what, string id) => Fault(ApiFaults.NotFound(what, id));
 
-    // When faults disagree, the lowest status wins: a caller who must fix the request hears that first.
     public static int StatusOf(FaultKind kind) => kind switch
     {
         FaultKind.BadRequest or FaultKind.NotSupported => StatusCodes.Status400BadRequest,

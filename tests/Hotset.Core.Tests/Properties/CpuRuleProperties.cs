@@ -86,7 +86,8 @@ public sealed class CpuRuleProperties
     {
         var faults = VmUpdateValidation.Validate(context);
 
-        Assert.Equal(faults.OrderBy(f => f.Code, StringComparer.Ordinal).ThenBy(f => f.Message, StringComparer.Ordinal), faults);
+        Assert.Equal(faults.OrderBy(f => FaultOrder.Rank(f.Code)).ThenBy(f => f.Code, StringComparer.Ordinal)
+            .ThenBy(f => f.Message, StringComparer.Ordinal), faults);
         Assert.Equal(faults.Count, faults.Distinct().Count());
         Assert.Equal(faults, VmUpdateValidation.Validate(context));
     }

@@ -50,12 +50,12 @@ public sealed class VmUpdateValidationTests
 
     [Fact]
     public void Validate_AllCountsZero_ThreeMinimumFaultsOnly() =>
-        Assert.Equal(["MIN_NUM_CPU_PER_SOCKET", "MIN_NUM_SOCKETS", "MIN_NUM_THREADS_PER_CPU"],
+        Assert.Equal(["MIN_NUM_SOCKETS", "MIN_NUM_CPU_PER_SOCKET", "MIN_NUM_THREADS_PER_CPU"],
             Codes(Context("1x1x1", "0x0x0") with { Os = Linux with { MinimumCpus = 2 }, CpuPinning = "5#1" }));
 
     [Fact]
     public void Validate_HugeTopology_NoOverflow() =>
-        Assert.Equal(["MAX_NUM_CPU_EXCEEDED", "MAX_NUM_CPU_PER_SOCKET_EXCEEDED", "MAX_NUM_SOCKETS_EXCEEDED",
+        Assert.Equal(["MAX_NUM_CPU_EXCEEDED", "MAX_NUM_SOCKETS_EXCEEDED", "MAX_NUM_CPU_PER_SOCKET_EXCEEDED",
             "MAX_NUM_THREADS_PER_CPU_EXCEEDED"], Codes(Context("1x1x1", "2000000000x2000000000x9")));
 
     [Fact]
@@ -213,7 +213,7 @@ public sealed class VmUpdateValidationTests
     }
 
     [Fact]
-    public void Validate_ManyProblems_AllReportedSortedByCode()
+    public void Validate_ManyProblems_AllReportedInSpecOrder()
     {
         var context = Context("8x1x1", "20x1x9", VmStatus.Up) with
         {
@@ -224,7 +224,18 @@ public sealed class VmUpdateValidationTests
             Limits = EngineConfig.Defaults.LimitsFor(new(4, 5), Architecture.X86_64),
         };
 
-        Assert.Equal(["CPU_PINNING_VCPU_DOES_NOT_EXIST", "GUEST_OS_MIN_CPUS", "MAX_NUM_SOCKETS_EXCEEDED",
-            "MAX_NUM_THREADS_PER_CPU_EXCEEDED", "NUMA_INVALID_CPU_INDEX"], Codes(context));
+        Assert.Equal(["MAX_NUM_SOCKETS_EXCEEDED", "MAX_NUM_THREADS_PER_CPU_EXCEEDED", "GUEST_OS_MIN_CPUS",
+            "CPU_PINNING_VCPU_DOES_NOT_EXIST", "NUMA_INVALID_CPU_INDEX"], Codes(context));
+    }
+
+    [Fact]
+    public void Validate_SocketsAboveMaxOnRunningVmBeyondHost_LimitFirstHostCapacityLast()
+    {
+        var context = Context("1x1x1", "20000x1x1", VmStatus.Up) with
+        {
+            Host = new HostCpuCapacity(Cores: 2, Threads: 2, CountThreadsAsCores: false, CpusDedicatedToOtherVms: 0, OvercommitRatio: 1),
+        };
+
+        Assert.Equal(["MAX_NUM_CPU_EXCEEDED", "MAX_NUM_SOCKETS_EXCEEDED", "CPUS_NOT_AVAILABLE_ON_HOST"], Codes(context));
     }
 }

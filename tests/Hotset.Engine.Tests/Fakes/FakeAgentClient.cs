@@ -150,6 +150,10 @@ public sealed class FakeVm(string vmId)
     public string Status { get; set; } = "Up";
     public int VcpuCount { get; set; } = 1;
     public int GuestCpuCount { get; set; } = 1;
+
+    /// <summary>Share of the guest's CPUs busy, 0–100; -1 unknown.</summary>
+    public double CpuUsagePercent { get; set; } = -1;
+
     public string? ExitMessage { get; set; }
     public int ExitCode { get; set; }
 
@@ -165,6 +169,7 @@ public sealed class FakeVm(string vmId)
         Status = Status,
         VcpuCount = VcpuCount,
         GuestCpuCount = GuestCpuCount,
+        CpuUsagePercent = CpuUsagePercent,
         GuestCpusOnline = GuestCpusOnline ?? [.. Enumerable.Range(0, Math.Max(0, GuestCpuCount))],
         VcpuThreadIds = VcpuThreadIds ?? [.. Enumerable.Range(4000, Math.Max(0, VcpuCount))],
         ExitMessage = ExitMessage,

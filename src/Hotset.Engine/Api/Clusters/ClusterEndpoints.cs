@@ -1,4 +1,6 @@
 using Hotset.Engine.Auth.Permissions;
+using Hotset.Engine.Api.DataCenters;
+using Hotset.Engine.Api.Search;
 using Hotset.Engine.Clusters;
 
 namespace Hotset.Engine.Api.Clusters;
@@ -9,8 +11,8 @@ public static class ClusterEndpoints
     public static IEndpointRouteBuilder MapClusters(this IEndpointRouteBuilder api)
     {
         var clusters = api.MapGroup("/clusters").WithTags("clusters");
-        clusters.MapGet("/", async (IClusterStore store, CancellationToken ct) =>
-            new NodeResult(ClusterRepresentation.ToList(await store.ListAsync(ct)))).WithSummary("List clusters.").RequireOnSystem(ActionGroup.ReadSystem);
+        clusters.MapGet("/", ListAsync).WithSummary("List clusters; search=name=… and datacenter=… as oVirt.")
+            .RequireOnSystem(ActionGroup.ReadSystem);
         clusters.MapGet("/{id}", async (string id, IClusterStore store, CancellationToken ct) =>
             await Find(id, store, ct) is { } cluster ? new NodeResult(ClusterRepresentation.ToNode(cluster)) : FaultResults.NotFound("cluster", id))
             .WithSummary("A cluster.").RequireOnSystem(ActionGroup.ReadSystem);
@@ -18,6 +20,19 @@ public static class ClusterEndpoints
             .WithSummary("Change name, description, version, cpu/architecture, threads_as_cores or vcpu_overcommit_ratio.")
             .RequireOnSystem(ActionGroup.ConfigureSystem);
         return api;
+    }
+
+    private static async Task<IResult> ListAsync(HttpRequest request, IClusterStore store, CancellationToken ct)
+    {
+        var errors = new InputErrors();
+        var search = SearchQuery.Read(request, "clusters", ["name", "datacenter"], errors);
+        if (errors.Any)
+        {
+            return errors.ToFault();
+        }
+
+        var all = DataCenterEndpoints.Matches(search) ? await store.ListAsync(ct) : [];
+        return new NodeResult(ClusterRepresentation.ToList(all.Where(c => search.Matches("name", c.Name))));
     }
 
     private static async Task<IResult> UpdateAsync(string id, HttpRequest request, IClusterStore store,

@@ -1,4 +1,5 @@
 using Hotset.Core.Vms;
+using Hotset.Engine.Api.DataCenters;
 using Hotset.Engine.Api.Representations;
 using Hotset.Engine.Clusters;
 
@@ -21,6 +22,7 @@ public static class ClusterRepresentation
         new Node("cluster").Attr("href", $"{ApiPaths.Root}/clusters/{cluster.Id}").Attr("id", cluster.Id.ToString())
             .Add("name", cluster.Name)
             .Add("description", cluster.Description)
+            .Add(DataCenterRepresentation.Link())
             .Add(new Node("cpu").Add("architecture", cluster.Architecture.ToOvirtName()))
             .Add("threads_as_cores", cluster.CountThreadsAsCores)
             .Add(new Node("version").Add("major", cluster.Version.Major).Add("minor", cluster.Version.Minor))

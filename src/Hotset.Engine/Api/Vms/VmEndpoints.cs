@@ -1,5 +1,7 @@
 using Hotset.Core.Vms;
+using Hotset.Engine.Api.DataCenters;
 using Hotset.Engine.Api.Representations;
+using Hotset.Engine.Api.Search;
 using Hotset.Engine.Auth.Permissions;
 using Hotset.Engine.Clusters;
 using Hotset.Engine.Hosts;
@@ -32,21 +34,26 @@ public static class VmEndpoints
     {
         var errors = new InputErrors();
         var max = errors.WholeNumber(request.Query["max"].FirstOrDefault(), "max", min: 0);
-        var pattern = SearchName(request.Query["search"].FirstOrDefault(), errors);
+        var search = SearchQuery.Read(request, "VMs", ["name", "datacenter"], errors);
         if (errors.Any)
         {
             return errors.ToFault();
         }
 
         // A user without a system role that reads VMs sees only the VMs it has a role on, as oVirt's filtered lists.
+        if (!DataCenterEndpoints.Matches(search))
+        {
+            return VmRepresentation.ToListResult([]);
+        }
+
         var access = UserAccess.Of(request.HttpContext);
         if (access?.AllowsOnSystem(ActionGroup.ReadVm) == true)
         {
-            return VmRepresentation.ToListResult(await store.ListAsync(pattern, max, ct));
+            return VmRepresentation.ToListResult(await store.ListAsync(search["name"], max, ct));
         }
 
         var visible = access?.VmsWith(ActionGroup.ReadVm) ?? new HashSet<Guid>();
-        var vms = visible.Count == 0 ? Enumerable.Empty<Vm>() : (await store.ListAsync(pattern, null, ct)).Where(v => visible.Contains(v.Id));
+        var vms = visible.Count == 0 ? Enumerable.Empty<Vm>() : (await store.ListAsync(search["name"], null, ct)).Where(v => visible.Contains(v.Id));
         return VmRepresentation.ToListResult([.. vms.Take(max ?? int.MaxValue)]);
     }
 
@@ -148,27 +155,4 @@ public static class VmEndpoints
 
     internal static async Task<Vm?> Find(string id, IVmStore store, CancellationToken ct) =>
         Guid.TryParse(id, out var guid) ? await store.GetAsync(guid, ct) : null;
-
-    /// <summary>The name pattern of an oVirt VM search (<c>name=web*</c>, or a bare name); null for none.</summary>
-    internal static string? SearchName(string? search, InputErrors errors)
-    {
-        if (string.IsNullOrWhiteSpace(search))
-        {
-            return null;
-        }
-
-        var parts = search.Split('=', 2, StringSplitOptions.TrimEntries);
-        if (parts.Length == 1)
-        {
-            return parts[0].Trim('"');
-        }
-
-        if (!parts[0].Equals("name", StringComparison.OrdinalIgnoreCase) || parts[1].Length == 0)
-        {
-            errors.Add($"Cannot search VMs by '{search}'; Hotset searches by name, e.g. name=web*.");
-            return null;
-        }
-
-        return parts[1].Trim('"');
-    }
 }

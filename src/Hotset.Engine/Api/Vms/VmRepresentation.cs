@@ -38,6 +38,13 @@ public static class VmRepresentation
             .Add(new Node("placement_policy").Add("affinity", "migratable"))
             .Add("guest_cpu_count", vm.GuestCpuCount)
             .Add("vcpu_count", vm.VcpuCount);
+        if (withActions)
+        {
+            // oVirt's links to the VM's sub-collections; clients follow them (Ansible's fetch_nested, the SDK's follow_link).
+            node.Children.AddRange(VmSubCollections.Rels.Select(rel =>
+                new Node("link").Attr("href", $"{VmHrefPrefix}{id}/{rel}").Attr("rel", rel)));
+        }
+
         if (vm.StartedMaxVCpus > 0)
         {
             node.Add("max_vcpus", vm.StartedMaxVCpus);
