@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Hotset.Engine.Tests.Api;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

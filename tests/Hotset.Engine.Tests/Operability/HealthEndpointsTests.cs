@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Hotset.Engine.Clusters;
 using Hotset.Engine.Hosts;
+using Hotset.Engine.Tests.Api;
 using Microsoft.Extensions.DependencyInjection;
 using Host = Hotset.Engine.Hosts.Host;
 

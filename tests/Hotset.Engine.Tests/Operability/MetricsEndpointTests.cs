@@ -1,11 +1,10 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Hotset.Engine.Tests.Api;
 
 namespace Hotset.Engine.Tests.Operability;
 
 /// <summary>The engine's Prometheus <c>/metrics</c>: anonymous, and counting what the engine did.</summary>
-public sealed partial class MetricsEndpointTests : IDisposable
+public sealed class MetricsEndpointTests : IDisposable
 {
     private readonly EngineApp _app = new(fakeHost: true);
 

@@ -62,13 +62,19 @@ public sealed class RunScriptReadinessTests : IDisposable
             esac
             """);
         var limit = upFromProbe == int.MaxValue ? "999999" : upFromProbe.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Write(Path.Combine(Bin, "curl"), $$"""
+        foreach (var state in new[] { "up", "non_responsive" })
+        {
+            File.WriteAllText(Path.Combine(_root.FullName, state + ".json"),
+                """{"status":"Degraded","checks":{"hosts":{"data":{"local":"STATE"}}}}""".Replace("STATE", state, StringComparison.Ordinal));
+        }
+
+        Write(Path.Combine(Bin, "curl"), $"""
             #!/bin/sh
             case "$*" in
               *health/ready*)
-                echo probe >>"{{Probes}}"
-                if [ "$(wc -l <"{{Probes}}")" -ge {{limit}} ]; then state=up; else state=non_responsive; fi
-                echo "{\"status\":\"Degraded\",\"checks\":{\"hosts\":{\"data\":{\"local\":\"$state\"}}}}" ;;
+                echo probe >>"{Probes}"
+                if [ "$(wc -l <"{Probes}")" -ge {limit} ]; then state=up; else state=non_responsive; fi
+                cat "{_root.FullName}/$state.json" ;;
             esac
             exit 0
             """);
