@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Diagnostics;
+using System.Text.Json;
 using Hotset.Agent.Faults;
 using Hotset.Agent.Operability;
 using Hotset.Agent.Verbs;
