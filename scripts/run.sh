@@ -8,6 +8,8 @@
 #   HOTSET_ADMIN_PASSWORD  password of admin@internal          (default: generated once into $HOTSET_DATA_DIR/admin-password)
 #   HOTSET_AGENT_URL       where the local agent listens       (default http://127.0.0.1:54321)
 #   HOTSET_HYPERVISOR      the local agent's driver: qemu, or simulated (no real VMs; docs/agent.md) (default qemu)
+#   HOTSET_READY_TIMEOUT   seconds to wait for host 'local' to be Up before giving up      (default 120)
+#   HOTSET_LOG_FORMAT      text or json, for both logs                                      (default text)
 #
 # Everything under the data directory is its owner's only (directories 0700, files 0600): the database, the key ring,
 # the agent's secret and the logs. The admin password is printed only on the run that generated it.
@@ -89,18 +91,26 @@ pids+=($!)
 
 api=${HOTSET_URLS%%;*}
 api=${api/0.0.0.0/127.0.0.1}
+# Ready means ready: the banner comes only once the engine reports host 'local' Up on its anonymous readiness endpoint
+# (docs/operations.md), so a VM started right after it finds a host to run on.
+ready_timeout=${HOTSET_READY_TIMEOUT:-120}
+deadline=$((SECONDS + ready_timeout))
+report=""
 ready=false
-curl_password=${HOTSET_ADMIN_PASSWORD//\\/\\\\}
-curl_password=${curl_password//\"/\\\"}
-for _ in $(seq 1 300); do
-  # The credentials go to curl on its standard input, not its command line, which every user can read with ps.
-  printf 'user = "admin@internal:%s"\n' "$curl_password" | curl -fsS -o /dev/null -K - "$api/ovirt-engine/api" 2>/dev/null \
-    && { ready=true; break; }
-  kill -0 "${pids[1]}" 2>/dev/null || { echo "The engine did not start; see $data/engine.log" >&2; exit 1; }
-  sleep 0.2
+while [ "$SECONDS" -lt "$deadline" ]; do
+  report=$(curl -s --max-time 5 "$api/health/ready" 2>/dev/null || true)
+  if printf '%s' "$report" | grep -q '"local":"up"'; then ready=true; break; fi
+  kill -0 "${pids[0]}" 2>/dev/null || { echo "The agent stopped; see $data/agent.log:" >&2; tail -20 "$data/agent.log" >&2; exit 1; }
+  kill -0 "${pids[1]}" 2>/dev/null || { echo "The engine stopped; see $data/engine.log:" >&2; tail -20 "$data/engine.log" >&2; exit 1; }
+  sleep 0.5
 done
 
-$ready || echo "The engine has not answered $api within 60 s yet; see $data/engine.log." >&2
+if ! $ready; then
+  echo "Hotset is not ready: within ${ready_timeout} s (HOTSET_READY_TIMEOUT) the engine did not report host 'local' Up." >&2
+  echo "  Its last readiness report ($api/health/ready): ${report:-no answer}" >&2
+  echo "  Logs: $data/engine.log, $data/agent.log" >&2
+  exit 1
+fi
 
 cat <<TOUR
 

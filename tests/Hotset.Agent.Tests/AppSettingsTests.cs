@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Hotset.Agent.Hooks;
 using Hotset.Agent.Hypervisor.Qemu;
 using Hotset.Agent.Hypervisor.Simulated;
+using Hotset.Agent.Operability;
 using Microsoft.Extensions.Configuration;
 
 namespace Hotset.Agent.Tests;
@@ -16,6 +17,7 @@ public sealed class AppSettingsTests
         { QemuOptions.Section, typeof(QemuOptions) },
         { SimulatedOptions.Section, typeof(SimulatedOptions) },
         { SimulatedOptions.Section + ":" + nameof(SimulatedOptions.Faults), typeof(SimulatedFaults) },
+        { MetricsOptions.Section, typeof(MetricsOptions) },
     };
 
     [Theory]
@@ -44,6 +46,7 @@ public sealed class AppSettingsTests
             [QemuOptions.Section] = typeof(QemuOptions),
             [SimulatedOptions.Section] = typeof(SimulatedOptions),
             [SimulatedOptions.Section + ":" + nameof(SimulatedOptions.Faults)] = typeof(SimulatedFaults),
+            [MetricsOptions.Section] = typeof(MetricsOptions),
         };
 
         foreach (var (section, type) in known)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Hotset.Core.Agent;
 
 namespace Hotset.Agent.Auth;
@@ -6,6 +7,7 @@ namespace Hotset.Agent.Auth;
 internal sealed partial class BearerSecretFilter(AgentSecret secret, ILogger<BearerSecretFilter> logger) : IEndpointFilter
 {
     private const string Scheme = "Bearer ";
+    private const string Caller = "engine";
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -13,6 +15,8 @@ internal sealed partial class BearerSecretFilter(AgentSecret secret, ILogger<Bea
         var header = http.Request.Headers.Authorization.ToString();
         if (header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) && secret.Matches(header[Scheme.Length..].Trim()))
         {
+            // Whoever holds the host secret is the engine; the access log names the caller so.
+            http.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, Caller)], "HostSecret"));
             return await next(context);
         }
 

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Hotset.Agent.Faults;
+using Hotset.Agent.Operability;
 using Hotset.Agent.Verbs;
 using Hotset.Core.Agent;
 
@@ -10,9 +12,17 @@ namespace Hotset.Agent.Rpc;
 /// Expected failures are logged once at Information without a stack; anything else is a bug, logged with its stack
 /// and answered with <see cref="AgentErrorCodes.GeneralError"/>.
 /// </summary>
-internal sealed partial class AgentFaultFilter(ILogger<AgentFaultFilter> logger)
+internal sealed partial class AgentFaultFilter(AgentMetrics metrics, ILogger<AgentFaultFilter> logger)
 {
     public async Task<JsonRpcResponse> InvokeAsync(IVerb verb, JsonElement? parameters, JsonElement? id, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var response = await RunAsync(verb, parameters, id, ct);
+        metrics.VerbDone(verb.Method, response.Error?.Code ?? 0, Stopwatch.GetElapsedTime(started));
+        return response;
+    }
+
+    private async Task<JsonRpcResponse> RunAsync(IVerb verb, JsonElement? parameters, JsonElement? id, CancellationToken ct)
     {
         try
         {

@@ -1,4 +1,5 @@
 using Hotset.Engine.Hosts;
+using Hotset.Engine.Operability;
 using Microsoft.Extensions.Options;
 using Host = Hotset.Engine.Hosts.Host;
 
@@ -9,7 +10,7 @@ namespace Hotset.Engine.Monitoring;
 /// parallel, each poll in its own DI scope). A poll that fails unexpectedly is logged and retried next round.
 /// </summary>
 public sealed partial class HostMonitor(IServiceScopeFactory scopes, IOptions<HostMonitoringOptions> options,
-    TimeProvider time, ILogger<HostMonitor> logger) : BackgroundService
+    TimeProvider time, EngineMetrics metrics, ILogger<HostMonitor> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -24,6 +25,7 @@ public sealed partial class HostMonitor(IServiceScopeFactory scopes, IOptions<Ho
     /// <summary>One round: every host once. Public so tests can tick by hand.</summary>
     public async Task PollAllAsync(CancellationToken ct)
     {
+        var started = time.GetTimestamp();
         IReadOnlyList<Host> hosts;
         using (var scope = scopes.CreateScope())
         {
@@ -31,6 +33,7 @@ public sealed partial class HostMonitor(IServiceScopeFactory scopes, IOptions<Ho
         }
 
         await Task.WhenAll(hosts.Where(h => h.Status != HostStatus.Maintenance).Select(h => PollOneAsync(h, ct)));
+        metrics.MonitoringRoundDone(time.GetElapsedTime(started));
     }
 
     private async Task PollOneAsync(Host host, CancellationToken ct)

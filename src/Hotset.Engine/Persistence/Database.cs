@@ -23,6 +23,9 @@ public sealed class Database
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>For checks that open their own connection (<c>/health/ready</c>); may hold a password: never log it.</summary>
+    internal string ConnectionString => _connectionString;
+
     /// <summary>
     /// Chooses the provider from <paramref name="connectionStringOrPath"/>: a PostgreSQL connection string
     /// (<c>Host=…</c>) or else a SQLite path or connection string; empty means <c>engine.db</c> in

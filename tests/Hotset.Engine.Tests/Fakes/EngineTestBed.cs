@@ -2,6 +2,7 @@ using Hotset.Core.Vms;
 using Hotset.Engine.Clusters;
 using Hotset.Engine.Hosts;
 using Hotset.Engine.Monitoring;
+using Hotset.Engine.Operability;
 using Hotset.Engine.Vms;
 using Hotset.Engine.Vms.Commands;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -37,7 +38,7 @@ public sealed class EngineTestBed
 
         var launcher = new VmLauncher(Vms, Clusters, Hosts, Agents, Audit, Config, NullLogger<VmLauncher>.Instance);
         Stop = new StopVmCommand(Vms, Hosts, Agents, Audit, Locks);
-        HotSet = new HotSetNumberOfCpusCommand(Agents, NullLogger<HotSetNumberOfCpusCommand>.Instance);
+        HotSet = new HotSetNumberOfCpusCommand(Agents, new EngineMetrics(), NullLogger<HotSetNumberOfCpusCommand>.Instance);
         Update = new UpdateVmCommand(Vms, Clusters, Hosts, Audit, Config, Locks, HotSet);
         Start = new StartVmCommand(Vms, Locks, launcher);
         Shutdown = new ShutdownVmCommand(Vms, Hosts, Agents, Audit, Locks);

@@ -3,6 +3,7 @@ using Hotset.Engine.Audit;
 using Hotset.Engine.Clusters;
 using Hotset.Engine.Hosts;
 using Hotset.Engine.Monitoring;
+using Hotset.Engine.Operability;
 using Hotset.Engine.Tests.Fakes;
 using Hotset.Engine.Vms;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,7 +36,7 @@ public sealed class HostMonitorTests
             .AddScoped<HostPoller>()
             .BuildServiceProvider();
         using var monitor = new HostMonitor(services.GetRequiredService<IServiceScopeFactory>(),
-            services.GetRequiredService<IOptions<HostMonitoringOptions>>(), time, NullLogger<HostMonitor>.Instance);
+            services.GetRequiredService<IOptions<HostMonitoringOptions>>(), time, new EngineMetrics(), NullLogger<HostMonitor>.Instance);
         bed.Agent.Vms[vm.Id.ToString()].GuestCpuCount = 7;
 
         await monitor.StartAsync(default);

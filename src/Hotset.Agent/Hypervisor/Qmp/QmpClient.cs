@@ -144,7 +144,20 @@ public sealed partial class QmpClient : IAsyncDisposable
         }
 
         var send = _closedReason is null ? SendAsync(commands, ids, ct) : Task.CompletedTask;
-        return [.. commands.Select((c, i) => ReplyAsync(c.Command, ids[i], replies[i], send, ct))];
+        return [.. commands.Select((c, i) => CountingFailureAsync(ReplyAsync(c.Command, ids[i], replies[i], send, ct)))];
+    }
+
+    private static async Task<JsonNode?> CountingFailureAsync(Task<JsonNode?> reply)
+    {
+        try
+        {
+            return await reply;
+        }
+        catch (QmpException e)
+        {
+            QmpMeter.Failed(e);
+            throw;
+        }
     }
 
     private async Task<JsonNode?> ReplyAsync(

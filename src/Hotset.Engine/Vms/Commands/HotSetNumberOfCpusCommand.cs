@@ -2,6 +2,7 @@ using Hotset.Core.Agent;
 using Hotset.Core.Os;
 using Hotset.Core.Vms;
 using Hotset.Engine.Hosts;
+using Hotset.Engine.Operability;
 
 namespace Hotset.Engine.Vms.Commands;
 
@@ -12,7 +13,7 @@ namespace Hotset.Engine.Vms.Commands;
 /// only when the host did it; the next-run topology for a reboot). Never throws for a host failure and never fails
 /// the parent.
 /// </summary>
-public sealed partial class HotSetNumberOfCpusCommand(IHostAgents agents, ILogger<HotSetNumberOfCpusCommand> logger)
+public sealed partial class HotSetNumberOfCpusCommand(IHostAgents agents, EngineMetrics metrics, ILogger<HotSetNumberOfCpusCommand> logger)
 {
     /// <summary>What the step checks before it calls the host.</summary>
     public static HotSetContext ContextOf(HotSetNumberOfCpus request) => new(
@@ -21,6 +22,14 @@ public sealed partial class HotSetNumberOfCpusCommand(IHostAgents agents, ILogge
 
     /// <summary>Runs the step. The caller holds the VM's lock and stores what the step returns.</summary>
     public async Task<HotSetStep> RunAsync(HotSetNumberOfCpus request, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var step = await HotSetAsync(request, ct);
+        metrics.HotSetDone(step.Outcome.Result, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return step;
+    }
+
+    private async Task<HotSetStep> HotSetAsync(HotSetNumberOfCpus request, CancellationToken ct)
     {
         var (vm, caller) = (request.Vm, request.Caller);
         var previous = vm.Configuration.Topology.VCpus;

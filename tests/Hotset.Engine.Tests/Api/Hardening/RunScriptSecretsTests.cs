@@ -35,9 +35,10 @@ public sealed class RunScriptSecretsTests : IDisposable
         WriteExecutable(Path.Combine(bin, "curl"), $"""
             #!/bin/sh
             echo "$*" >>"{_root.FullName}/curl-args"
-            cat >/dev/null
+            case "$*" in *health/ready*) cat "{_root.FullName}/ready.json" ;; esac
             exit 0
             """);
+        File.WriteAllText(Path.Combine(_root.FullName, "ready.json"), """{"status":"Healthy","checks":{"hosts":{"data":{"local":"up"}}}}""");
         Directory.CreateDirectory(Path.Combine(_root.FullName, "artifacts", "bin", "Hotset.Agent", "release"));
         Directory.CreateDirectory(Path.Combine(_root.FullName, "artifacts", "bin", "Hotset.Engine", "release"));
     }

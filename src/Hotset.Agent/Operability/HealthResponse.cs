@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Hotset.Agent.Operability;
+
+/// <summary>
+/// The body of <c>/health/live</c> and <c>/health/ready</c>:
+/// <c>{"status":"Healthy","checks":{"hypervisor":{…},"state_directory":{…}}}</c>.
+/// Only descriptions and data the checks chose to show; never an exception's text.
+/// </summary>
+public static class HealthResponse
+{
+    public static async Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await using var json = new Utf8JsonWriter(context.Response.Body);
+        json.WriteStartObject();
+        json.WriteString("status", report.Status.ToString());
+        json.WriteStartObject("checks");
+        foreach (var (name, entry) in report.Entries)
+        {
+            json.WriteStartObject(name);
+            json.WriteString("status", entry.Status.ToString());
+            // A check that threw has its exception's text as description: that stays in the log.
+            var description = entry.Exception is { } e && entry.Description == e.Message
+                ? "The check failed; the reason is in the log."
+                : entry.Description;
+            if (description is not null)
+            {
+                json.WriteString("description", description);
+            }
+
+            if (entry.Data.Count > 0)
+            {
+                json.WriteStartObject("data");
+                foreach (var (key, value) in entry.Data)
+                {
+                    json.WriteString(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+        await json.FlushAsync(context.RequestAborted);
+    }
+}
