@@ -47,6 +47,9 @@ public sealed class HotsetProduct : IAsyncLifetime
 
     public EngineApi Api { get; private set; } = null!;
 
+    /// <summary>The engine's HTTP client without credentials of its own, for what is not the REST API (/metrics, /health).</summary>
+    public HttpClient Http { get; private set; } = null!;
+
     /// <summary>Base URL of the agent (a loopback port chosen at start).</summary>
     public string AgentUrl { get; private set; } = "";
 
@@ -115,6 +118,7 @@ public sealed class HotsetProduct : IAsyncLifetime
         }
 
         client.Timeout = TimeSpan.FromMinutes(3);
+        Http = client;
         var hotset = new HotsetClient(client);
         hotset.UseBasic("admin@internal", AdminPassword);
         Api = new EngineApi(hotset);
