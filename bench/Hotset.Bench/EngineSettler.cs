@@ -57,7 +57,7 @@ public sealed class EngineSettler(EngineApi engine, AgentRpc agent, string id, s
         var applied = status == HttpStatusCode.OK && hotSet.StartsWith("applied", StringComparison.Ordinal);
         if (!applied)
         {
-            Incidents.Add($"PUT sockets={sockets} answered {(int)status} with Hotset-Cpu-Hot-Set '{hotSet}'");
+            Incidents.Add($"PUT sockets={sockets} answered {(int)status} with '{hotSet}'");
         }
 
         return applied;

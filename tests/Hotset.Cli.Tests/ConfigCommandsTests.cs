@@ -28,12 +28,52 @@ public sealed class ConfigCommandsTests(CliProduct product)
     }
 
     [Fact]
-    public async Task Set_BadValue_RefusedExit3()
+    public async Task SetAndResetWithoutVersion_ChangeEveryVersionThatHasTheKey()
     {
-        var result = await product.RunAsync("config", "set", "NoSuchKey", "1", "--version", "4.8");
+        var versions = (await EntriesAsync()).Select(e => e.GetProperty("version").GetString()).Distinct().ToList();
+        Assert.True(versions.Count > 1, $"MaxNumOfVmSockets has values for {versions.Count} version(s) only.");
+        try
+        {
+            var set = await product.RunAsync("config", "set", "MaxNumOfVmSockets", "12");
+
+            Assert.True(set.ExitCode == 0, set.ToString());
+            Assert.All(await EntriesAsync(), e => Assert.Equal("12", e.GetProperty("value").GetString()));
+        }
+        finally
+        {
+            var reset = await product.RunAsync("config", "reset", "MaxNumOfVmSockets");
+            Assert.True(reset.ExitCode == 0, reset.ToString());
+        }
+
+        Assert.All(await EntriesAsync(), e => Assert.True(e.GetProperty("is_default").GetBoolean(), e.ToString()));
+    }
+
+    [Theory]
+    [InlineData("--version", "4.8")]
+    [InlineData]
+    public async Task Set_UnknownKey_RefusedExit3(params string[] version)
+    {
+        var result = await product.RunAsync(["config", "set", "NoSuchKey", "1", .. version]);
 
         Assert.Equal(ExitCodes.Refused, result.ExitCode);
         Assert.Contains("'NoSuchKey' is not a configuration key", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SetWithoutVersion_BadValue_RefusedExit3AndNothingChanged()
+    {
+        var result = await product.RunAsync("config", "set", "MaxNumOfVmSockets", "-5");
+
+        Assert.Equal(ExitCodes.Refused, result.ExitCode);
+        Assert.Contains("Nothing changed.", result.Error, StringComparison.Ordinal);
+        Assert.All(await EntriesAsync(), e => Assert.True(e.GetProperty("is_default").GetBoolean(), e.ToString()));
+    }
+
+    private async Task<IReadOnlyList<JsonElement>> EntriesAsync()
+    {
+        var result = await product.RunAsync("config", "get", "MaxNumOfVmSockets", "-o", "json");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return [.. JsonDocument.Parse(result.Out).RootElement.EnumerateArray()];
     }
 
     private async Task<JsonElement> GetAsync()

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Text.Json.Nodes;
+using Hotset.Client;
 
 namespace Hotset.EndToEnd.Tests;
 
@@ -17,33 +16,29 @@ public sealed class CpuViewsEndToEndTests(HotsetProduct product)
         var id = await api.CreateVmAsync("e2e-views");
         await api.StartAndWaitForGuestAsync(id, guestCpus: 1);
 
-        var preview = await api.GetAsync($"vms/{id}/cpuoptions");
-        var options = preview["cpu_option"]!.AsArray();
-        Assert.Equal("unchanged", (string?)options[0]!["outcome"]);
-        Assert.Equal("hot_plug", (string?)options[1]!["outcome"]);
+        var preview = await api.Client.Vms.GetCpuOptionsAsync(id);
+        Assert.Equal(CpuOutcome.Unchanged, preview.For(1)?.Outcome);
+        Assert.Equal(CpuOutcome.HotPlug, preview.For(2)?.Outcome);
 
-        using var response = await api.PutVmAsync(id, new JsonObject
-        {
-            ["cpu"] = new JsonObject { ["topology"] = new JsonObject { ["sockets"] = "2" } },
-        });
-        Assert.Equal(2, EngineApi.Number(await EngineApi.ReadAsync(response, HttpStatusCode.OK), "cpu/topology/sockets"));
+        var result = await api.SetTopologyAsync(id, sockets: 2);
+        Assert.Equal(2, result.Vm.Topology.Sockets);
 
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
-        JsonArray vcpus;
+        IReadOnlyList<Vcpu> vcpus;
         do
         {
             await Task.Delay(250);
-            vcpus = (await api.GetAsync($"vms/{id}/vcpus"))["vcpu"]!.AsArray();
+            vcpus = await api.Client.Vms.GetVcpusAsync(id);
         }
-        while ((bool?)vcpus[1]!["online"] != true && DateTimeOffset.UtcNow < deadline);
+        while (vcpus[1].Online != true && DateTimeOffset.UtcNow < deadline);
 
-        Assert.Equal(1, (int?)vcpus[1]!["index"]);
-        Assert.True((bool?)vcpus[1]!["plugged"]);
-        Assert.True((bool?)vcpus[1]!["online"], $"vCPU 1 is not online in the guest: {vcpus[1]}");
-        Assert.True((int?)vcpus[1]!["host_thread_id"] > 0);
-        Assert.True((bool?)vcpus[0]!["online"]);
-        Assert.NotEqual((int?)vcpus[0]!["host_thread_id"], (int?)vcpus[1]!["host_thread_id"]);
-        Assert.False((bool?)vcpus[2]!["plugged"]);
-        Assert.Null(vcpus[2]!["online"]);
+        Assert.Equal(1, vcpus[1].Index);
+        Assert.True(vcpus[1].Plugged);
+        Assert.True(vcpus[1].Online == true, $"vCPU 1 is not online in the guest: {vcpus[1]}");
+        Assert.True(vcpus[1].HostThreadId > 0);
+        Assert.True(vcpus[0].Online);
+        Assert.NotEqual(vcpus[0].HostThreadId, vcpus[1].HostThreadId);
+        Assert.False(vcpus[2].Plugged);
+        Assert.Null(vcpus[2].Online);
     }
 }

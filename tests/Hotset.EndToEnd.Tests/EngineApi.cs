@@ -1,67 +1,57 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
+using Hotset.Client;
 
 namespace Hotset.EndToEnd.Tests;
 
-/// <summary>The engine's REST API in JSON, as a client sees it (oVirt style: every value a string).</summary>
-public sealed class EngineApi(HttpClient http)
+/// <summary>
+/// The engine's REST API as the end-to-end tests use it: <see cref="Client"/> (the product's typed client) plus the
+/// waits a test needs on top of it. Every VM a test starts is remembered so that the stack can stop it.
+/// </summary>
+public sealed class EngineApi(HotsetClient client)
 {
     private readonly ConcurrentBag<string> _started = [];
 
-    public HttpClient Http => http;
+    public HotsetClient Client => client;
 
-    public async Task<JsonObject> GetAsync(string path)
-    {
-        using var response = await http.GetAsync(path);
-        return await ReadAsync(response, HttpStatusCode.OK);
-    }
-
-    public Task<JsonObject> GetVmAsync(string id, bool nextRun = false) =>
-        GetAsync(nextRun ? $"vms/{id}?next_run=true" : $"vms/{id}");
+    public Task<Vm> GetVmAsync(string id, bool nextRun = false) => client.Vms.GetAsync(id, nextRun);
 
     /// <summary>Creates a 128 MiB VM from Blank in Default (no disk, no kernel: it boots the test guest).</summary>
     public async Task<string> CreateVmAsync(string name, int sockets = 1)
     {
-        using var response = await http.PostAsJsonAsync("vms", new JsonObject
+        var vm = await client.Vms.AddAsync(new VmCreate(name)
         {
-            ["name"] = name,
-            ["cluster"] = new JsonObject { ["name"] = "Default" },
-            ["template"] = new JsonObject { ["name"] = "Blank" },
-            ["memory"] = "134217728",
-            ["cpu"] = new JsonObject { ["topology"] = new JsonObject { ["sockets"] = sockets.ToString(System.Globalization.CultureInfo.InvariantCulture), ["cores"] = "1", ["threads"] = "1" } },
+            Cluster = "Default",
+            Template = "Blank",
+            Memory = 128L * 1024 * 1024,
+            Sockets = sockets,
+            Cores = 1,
+            Threads = 1,
         });
-        var vm = await ReadAsync(response, HttpStatusCode.Created);
-        return (string)vm["id"]!;
+        return vm.Id;
     }
 
-    public async Task ActionAsync(string id, string action)
+    public async Task StartAsync(string id)
     {
-        using var response = await http.PostAsJsonAsync($"vms/{id}/{action}", new JsonObject());
-        var body = await ReadAsync(response, HttpStatusCode.OK);
-        Assert.Equal("complete", (string?)body["status"]);
-        if (action == "start")
-        {
-            _started.Add(id);
-        }
+        await client.Vms.StartAsync(id);
+        _started.Add(id);
     }
 
     /// <summary>Starts the VM and waits until it is up and its guest agent reports its CPUs.</summary>
     public async Task StartAndWaitForGuestAsync(string id, int guestCpus)
     {
-        await ActionAsync(id, "start");
-        await WaitForVmAsync(id, vm => Status(vm) == "up" && Number(vm, "guest_cpu_count") == guestCpus,
+        await StartAsync(id);
+        await WaitForVmAsync(id, vm => vm.Status == "up" && vm.GuestCpuCount == guestCpus,
             $"status up with {guestCpus} guest CPUs", TimeSpan.FromSeconds(120));
     }
 
-    public Task<HttpResponseMessage> PutVmAsync(string id, JsonObject body, bool nextRun = false) =>
-        http.PutAsJsonAsync(nextRun ? $"vms/{id}?next_run=true" : $"vms/{id}", body);
+    /// <summary>Changes the sockets (and cores when given); a running VM is hot set unless <paramref name="nextRun"/>.</summary>
+    public Task<VmUpdateResult> SetTopologyAsync(string id, int sockets, int? cores = null, string? description = null, bool nextRun = false) =>
+        client.Vms.UpdateAsync(id, new VmUpdate { Sockets = sockets, Cores = cores, Description = description }, nextRun);
 
-    public async Task<JsonObject> WaitForVmAsync(string id, Func<JsonObject, bool> condition, string what, TimeSpan timeout)
+    public async Task<Vm> WaitForVmAsync(string id, Func<Vm, bool> condition, string what, TimeSpan timeout)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
-        JsonObject vm;
+        Vm vm;
         do
         {
             vm = await GetVmAsync(id);
@@ -74,18 +64,22 @@ public sealed class EngineApi(HttpClient http)
         }
         while (DateTimeOffset.UtcNow < deadline);
 
-        throw new TimeoutException($"VM {id} did not reach {what} within {timeout.TotalSeconds} s; last seen: {vm.ToJsonString()}");
+        throw new TimeoutException($"VM {id} did not reach {what} within {timeout.TotalSeconds} s; last seen: {vm}");
     }
+
+    /// <summary>Waits until stored sockets, QEMU's vCPUs and the guest's online CPUs all equal <paramref name="count"/>.</summary>
+    public Task<Vm> WaitUntilCountsAgreeAsync(string id, int count, TimeSpan timeout) =>
+        WaitForVmAsync(id, vm => vm.Status == "up" && vm.Topology.Sockets == count && vm.VcpuCount == count && vm.GuestCpuCount == count,
+            $"stored = hypervisor = guest = {count}", timeout);
 
     public async Task WaitForHostUpAsync(string name, TimeSpan timeout)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
-        JsonObject hosts;
+        IReadOnlyList<Host> hosts;
         do
         {
-            hosts = await GetAsync("hosts");
-            if (hosts["host"] is JsonArray list && list.OfType<JsonObject>()
-                    .Any(h => (string?)h["name"] == name && (string?)h["status"] == "up"))
+            hosts = await client.Hosts.ListAsync();
+            if (hosts.Any(h => h.Name == name && h.Status == "up"))
             {
                 return;
             }
@@ -94,19 +88,16 @@ public sealed class EngineApi(HttpClient http)
         }
         while (DateTimeOffset.UtcNow < deadline);
 
-        throw new TimeoutException($"Host {name} was not up within {timeout.TotalSeconds} s: {hosts.ToJsonString()}");
+        throw new TimeoutException($"Host {name} was not up within {timeout.TotalSeconds} s: {string.Join(", ", hosts)}");
     }
 
     /// <summary>The events of VM <paramref name="id"/>, newest first.</summary>
-    public async Task<IReadOnlyList<(int Code, string Description)>> EventsOfAsync(string id)
-    {
-        var events = await GetAsync("events?max=500");
-        return events["event"] is JsonArray list
-            ? [.. list.OfType<JsonObject>()
-                .Where(e => (string?)e["vm"]?["id"] == id)
-                .Select(e => (int.Parse((string)e["code"]!, System.Globalization.CultureInfo.InvariantCulture), (string)e["description"]!))]
-            : [];
-    }
+    public async Task<IReadOnlyList<Event>> EventsOfAsync(string id) =>
+        [.. (await client.Events.ListAsync(new EventQuery(Max: 500))).Where(e => e.VmId == id)];
+
+    /// <summary>The (code, description) pairs of VM <paramref name="id"/>'s events, newest first.</summary>
+    public async Task<IReadOnlyList<(int Code, string Description)>> EventTextsOfAsync(string id) =>
+        [.. (await EventsOfAsync(id)).Select(e => (e.Code, e.Description))];
 
     /// <summary>Stops every VM a test started (QEMU hygiene); failures are ignored, the stack kills leftovers.</summary>
     public async Task StopAllStartedAsync()
@@ -115,32 +106,12 @@ public sealed class EngineApi(HttpClient http)
         {
             try
             {
-                using var response = await http.PostAsJsonAsync($"vms/{id}/stop", new JsonObject());
+                await client.Vms.StopAsync(id);
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or HotsetApiException or TaskCanceledException)
             {
                 // The stack's process sweep follows.
             }
         }
-    }
-
-    public static string? Status(JsonObject vm) => (string?)vm["status"];
-
-    public static int Number(JsonObject node, string path)
-    {
-        JsonNode? current = node;
-        foreach (var part in path.Split('/'))
-        {
-            current = current?[part];
-        }
-
-        return int.Parse((string)current!, System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    public static async Task<JsonObject> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"Expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        return JsonNode.Parse(text)!.AsObject();
     }
 }

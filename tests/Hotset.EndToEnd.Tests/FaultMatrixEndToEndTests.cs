@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.Json.Nodes;
+using Hotset.Client;
 using Hotset.Testing.Processes;
 
 namespace Hotset.EndToEnd.Tests;
@@ -26,12 +26,11 @@ public sealed class FaultMatrixEndToEndTests
         var put = PutSocketsAsync(product, id, 2);
         await UntilAsync(() => File.Exists(marker), "the after hook to run");
         product.KillAgent();
-        using var response = await put;
+        var result = await put;
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith("failed;", response.Headers.GetValues("Hotset-Cpu-Hot-Set").Single(), StringComparison.Ordinal);
+        Assert.Equal(HotSetOutcome.Failed, result.HotSet?.Result);
         Assert.Contains(await product.Api.EventsOfAsync(id), e => e.Code == 2034);
-        Assert.Equal(1, EngineApi.Number(await product.Api.GetVmAsync(id), "cpu/topology/sockets"));
+        Assert.Equal(1, (await product.Api.GetVmAsync(id)).Topology.Sockets);
 
         product.RemoveHooks();
         await product.StartAgentAsync();
@@ -48,11 +47,9 @@ public sealed class FaultMatrixEndToEndTests
         QemuProcesses.KillThoseUsing(product.Root);
 
         // Monitoring runs every 0.5 s here: a few cycles are allowed for the agent to see QEMU's exit.
-        await product.Api.WaitForVmAsync(id, vm => EngineApi.Status(vm) == "down", "down", TimeSpan.FromSeconds(10));
-        var events = await product.Api.GetAsync("events?max=100");
-        var down = events["event"]!.AsArray().OfType<JsonObject>()
-            .Where(e => (string?)e["vm"]?["id"] == id && (string?)e["severity"] == "error").ToList();
-        Assert.True(down.Count > 0, $"No error event for the VM: {events.ToJsonString()}");
+        await product.Api.WaitForVmAsync(id, vm => vm.Status == "down", "down", TimeSpan.FromSeconds(10));
+        var events = await product.Api.EventsOfAsync(id);
+        Assert.True(events.Any(e => e.Severity == "error"), $"No error event for the VM: {string.Join(", ", events)}");
     }
 
     [Fact]
@@ -63,19 +60,12 @@ public sealed class FaultMatrixEndToEndTests
         product.AddHook("before_set_num_of_cpus", "50_hang", $"echo $$ > {pidFile}; exec sleep 600");
         var id = await BootAsync(product, "fm-hookhang");
 
-        using (var response = await PutSocketsAsync(product, id, 2))
-        {
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            Assert.StartsWith("failed;", response.Headers.GetValues("Hotset-Cpu-Hot-Set").Single(), StringComparison.Ordinal);
-        }
+        Assert.Equal(HotSetOutcome.Failed, (await PutSocketsAsync(product, id, 2)).HotSet?.Result);
 
         var pid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
         await UntilAsync(() => !Directory.Exists($"/proc/{pid}"), "the hanging hook to be killed");
         product.RemoveHooks();
-        using (var response = await PutSocketsAsync(product, id, 2))
-        {
-            Assert.StartsWith("applied;", response.Headers.GetValues("Hotset-Cpu-Hot-Set").Single(), StringComparison.Ordinal);
-        }
+        Assert.Equal(HotSetOutcome.Applied, (await PutSocketsAsync(product, id, 2)).HotSet?.Result);
 
         await AgreeAsync(product, id, 2);
     }
@@ -86,10 +76,7 @@ public sealed class FaultMatrixEndToEndTests
         await using var product = await StartAsync(hookTimeout: TimeSpan.FromSeconds(20));
         var id = await BootAsync(product, "fm-enginekill");
 
-        using (var response = await PutSocketsAsync(product, id, 2))
-        {
-            Assert.StartsWith("applied;", response.Headers.GetValues("Hotset-Cpu-Hot-Set").Single(), StringComparison.Ordinal);
-        }
+        Assert.Equal(HotSetOutcome.Applied, (await PutSocketsAsync(product, id, 2)).HotSet?.Result);
 
         product.KillEngine();
         await product.StartEngineAsync();
@@ -111,10 +98,8 @@ public sealed class FaultMatrixEndToEndTests
             $">/dev/null 2>&1 </dev/null &\nwhile [ ! -e {locked} ]; do sleep 0.05; done");
         var id = await BootAsync(product, "fm-dblock");
 
-        using (var response = await PutSocketsAsync(product, id, 2))
-        {
-            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        }
+        var failed = await Assert.ThrowsAsync<HotsetApiException>(() => PutSocketsAsync(product, id, 2));
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.Status);
 
         product.RemoveHooks();
         await AgreeAsync(product, id, 2);
@@ -145,19 +130,12 @@ public sealed class FaultMatrixEndToEndTests
         return id;
     }
 
-    private static Task<HttpResponseMessage> PutSocketsAsync(ProductProcesses product, string id, int sockets) =>
-        product.Api.PutVmAsync(id, new JsonObject
-        {
-            ["cpu"] = new JsonObject { ["topology"] = new JsonObject { ["sockets"] = sockets.ToString(System.Globalization.CultureInfo.InvariantCulture) } },
-        });
+    private static Task<VmUpdateResult> PutSocketsAsync(ProductProcesses product, string id, int sockets) =>
+        product.Api.SetTopologyAsync(id, sockets);
 
     /// <summary>Waits until stored sockets, QEMU's vCPUs and the guest's online CPUs all equal <paramref name="count"/>.</summary>
-    private static Task<JsonObject> AgreeAsync(ProductProcesses product, string id, int count) =>
-        product.Api.WaitForVmAsync(id, vm => EngineApi.Status(vm) == "up"
-                && EngineApi.Number(vm, "cpu/topology/sockets") == count
-                && vm["vcpu_count"] is not null && EngineApi.Number(vm, "vcpu_count") == count
-                && vm["guest_cpu_count"] is not null && EngineApi.Number(vm, "guest_cpu_count") == count,
-            $"stored = hypervisor = guest = {count}", Settle);
+    private static Task<Vm> AgreeAsync(ProductProcesses product, string id, int count) =>
+        product.Api.WaitUntilCountsAgreeAsync(id, count, Settle);
 
     private static async Task UntilAsync(Func<bool> condition, string what)
     {

@@ -1,5 +1,5 @@
-using System.Net.Http.Headers;
 using Hotset.Agent;
+using Hotset.Client;
 using Hotset.Engine.Hosts.Agents;
 using Hotset.Engine.Vms.Commands;
 using Hotset.Testing.Processes;
@@ -115,10 +115,9 @@ public sealed class HotsetProduct : IAsyncLifetime
         }
 
         client.Timeout = TimeSpan.FromMinutes(3);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin@internal:" + AdminPassword)));
-        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        Api = new EngineApi(client);
+        var hotset = new HotsetClient(client);
+        hotset.UseBasic("admin@internal", AdminPassword);
+        Api = new EngineApi(hotset);
         await Api.WaitForHostUpAsync("local", TimeSpan.FromSeconds(60));
     }
 

@@ -1,5 +1,4 @@
-using System.Net;
-using System.Text.Json.Nodes;
+using Hotset.Client;
 
 namespace Hotset.EndToEnd.Tests;
 
@@ -9,31 +8,18 @@ public sealed class LifecycleEndToEndTests(HotsetProduct product)
 {
     private EngineApi Api => product.Api;
 
-    private static JsonObject Topology(int sockets, int? cores = null)
-    {
-        var topology = new JsonObject { ["sockets"] = sockets.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        if (cores is { } c)
-        {
-            topology["cores"] = c.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return new JsonObject { ["cpu"] = new JsonObject { ["topology"] = topology } };
-    }
-
     [Fact]
     public async Task PutSockets_Unplug_GuestGivesTheCpuBack()
     {
         var id = await Api.CreateVmAsync("e2e-unplug", sockets: 2);
         await Api.StartAndWaitForGuestAsync(id, guestCpus: 2);
 
-        using var response = await Api.PutVmAsync(id, Topology(1));
+        var result = await Api.SetTopologyAsync(id, sockets: 1);
 
-        var vm = await EngineApi.ReadAsync(response, HttpStatusCode.OK);
-        Assert.Equal(1, EngineApi.Number(vm, "cpu/topology/sockets"));
-        Assert.StartsWith("applied; previous=2; requested=1", response.Headers.GetValues("Hotset-Cpu-Hot-Set").Single(),
-            StringComparison.Ordinal);
-        Assert.Contains((2033, "Hotplug CPU: changed the number of CPUs on VM e2e-unplug from 2 to 1"), await Api.EventsOfAsync(id));
-        await Api.WaitForVmAsync(id, v => EngineApi.Number(v, "vcpu_count") == 1 && EngineApi.Number(v, "guest_cpu_count") == 1,
+        Assert.Equal(1, result.Vm.Topology.Sockets);
+        Assert.Equal((HotSetOutcome.Applied, 2, 1), (result.HotSet?.Result, result.HotSet?.Previous, result.HotSet?.Requested));
+        Assert.Contains((2033, "Hotplug CPU: changed the number of CPUs on VM e2e-unplug from 2 to 1"), await Api.EventTextsOfAsync(id));
+        await Api.WaitForVmAsync(id, v => v.VcpuCount == 1 && v.GuestCpuCount == 1,
             "1 vCPU in QEMU and in the guest", TimeSpan.FromSeconds(30));
     }
 
@@ -43,21 +29,17 @@ public sealed class LifecycleEndToEndTests(HotsetProduct product)
         var id = await Api.CreateVmAsync("e2e-reboot");
         await Api.StartAndWaitForGuestAsync(id, guestCpus: 1);
 
-        using var response = await Api.PutVmAsync(id, Topology(1, cores: 2));
-        var vm = await EngineApi.ReadAsync(response, HttpStatusCode.OK);
-        Assert.Equal(1, EngineApi.Number(vm, "cpu/topology/cores"));
-        Assert.StartsWith("next_run; previous=1; requested=2", response.Headers.GetValues("Hotset-Cpu-Hot-Set").Single(),
-            StringComparison.Ordinal);
+        var result = await Api.SetTopologyAsync(id, sockets: 1, cores: 2);
+        Assert.Equal(1, result.Vm.Topology.Cores);
+        Assert.Equal((HotSetOutcome.NextRun, 1, 2), (result.HotSet?.Result, result.HotSet?.Previous, result.HotSet?.Requested));
 
-        await Api.ActionAsync(id, "reboot");
-        var rebooted = await Api.WaitForVmAsync(id,
-            v => EngineApi.Status(v) == "up" && EngineApi.Number(v, "guest_cpu_count") == 2,
+        await Api.Client.Vms.RebootAsync(id);
+        var rebooted = await Api.WaitForVmAsync(id, v => v.Status == "up" && v.GuestCpuCount == 2,
             "up again with 2 guest CPUs", TimeSpan.FromSeconds(120));
 
-        Assert.Equal((1, 2, 2), (EngineApi.Number(rebooted, "cpu/topology/sockets"),
-            EngineApi.Number(rebooted, "cpu/topology/cores"), EngineApi.Number(rebooted, "vcpu_count")));
-        Assert.Equal("false", (string?)rebooted["next_run_configuration_exists"]);
-        Assert.Contains(await Api.EventsOfAsync(id), e => e == (157, "VM e2e-reboot is rebooting. Rebooted by: admin@internal"));
+        Assert.Equal((1, 2, 2), (rebooted.Topology.Sockets, rebooted.Topology.Cores, rebooted.VcpuCount));
+        Assert.False(rebooted.NextRunConfigurationExists);
+        Assert.Contains((157, "VM e2e-reboot is rebooting. Rebooted by: admin@internal"), await Api.EventTextsOfAsync(id));
     }
 
     [Fact]
@@ -65,18 +47,15 @@ public sealed class LifecycleEndToEndTests(HotsetProduct product)
     {
         var id = await Api.CreateVmAsync("e2e-shutdown");
         await Api.StartAndWaitForGuestAsync(id, guestCpus: 1);
-        using (var response = await Api.PutVmAsync(id, Topology(2), nextRun: true))
-        {
-            await EngineApi.ReadAsync(response, HttpStatusCode.OK);
-        }
+        await Api.SetTopologyAsync(id, sockets: 2, nextRun: true);
 
-        await Api.ActionAsync(id, "shutdown");
-        var down = await Api.WaitForVmAsync(id, v => EngineApi.Status(v) == "down", "down", TimeSpan.FromSeconds(90));
+        await Api.Client.Vms.ShutdownAsync(id);
+        var down = await Api.WaitForVmAsync(id, v => v.Status == "down", "down", TimeSpan.FromSeconds(90));
 
-        Assert.Equal(2, EngineApi.Number(down, "cpu/topology/sockets"));
-        Assert.Equal("false", (string?)down["next_run_configuration_exists"]);
-        var events = await Api.EventsOfAsync(id);
-        Assert.Contains(events, e => e == (73, "VM shutdown initiated by admin@internal on VM e2e-shutdown (Host: local)."));
+        Assert.Equal(2, down.Topology.Sockets);
+        Assert.False(down.NextRunConfigurationExists);
+        var events = await Api.EventTextsOfAsync(id);
+        Assert.Contains((73, "VM shutdown initiated by admin@internal on VM e2e-shutdown (Host: local)."), events);
         Assert.Contains(events, e => e.Code == 61 && e.Description.StartsWith("VM e2e-shutdown is down.", StringComparison.Ordinal));
     }
 }

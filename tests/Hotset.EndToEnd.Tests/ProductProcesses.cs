@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Sockets;
-
+using Hotset.Client;
 using Hotset.Testing.Processes;
 
 namespace Hotset.EndToEnd.Tests;
@@ -23,6 +22,7 @@ public sealed class ProductProcesses : IAsyncDisposable
     private readonly TimeSpan _hookTimeout;
     private readonly string _databaseTimeoutSeconds;
     private Process? _agent;
+    private readonly HttpClient _http;
     private Process? _engine;
 
     /// <param name="hookTimeout">How long the agent lets a hook script run.</param>
@@ -32,11 +32,10 @@ public sealed class ProductProcesses : IAsyncDisposable
         _hookTimeout = hookTimeout;
         _databaseTimeoutSeconds = ((int)databaseTimeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         Directory.CreateDirectory(HooksDirectory);
-        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_enginePort}/ovirt-engine/api/"), Timeout = TimeSpan.FromMinutes(3) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("admin@internal:" + AdminPassword)));
-        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        Api = new EngineApi(http);
+        _http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_enginePort}/ovirt-engine/api/"), Timeout = TimeSpan.FromMinutes(3) };
+        var hotset = new HotsetClient(_http);
+        hotset.UseBasic("admin@internal", AdminPassword);
+        Api = new EngineApi(hotset);
     }
 
     public EngineApi Api { get; }
@@ -110,7 +109,7 @@ public sealed class ProductProcesses : IAsyncDisposable
 
         KillEngine();
         KillAgent();
-        Api.Http.Dispose();
+        _http.Dispose();
         QemuProcesses.KillThoseUsing(_root);
         try
         {

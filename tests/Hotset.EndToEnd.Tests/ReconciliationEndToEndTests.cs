@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.Json.Nodes;
-
 namespace Hotset.EndToEnd.Tests;
 
 /// <summary>
@@ -20,17 +17,14 @@ public sealed class ReconciliationEndToEndTests(HotsetProduct product)
 
         await product.AgentClient().SetNumberOfCpusAsync(id, 2, default);
 
-        var vm = await api.WaitForVmAsync(id, v => EngineApi.Number(v, "cpu/topology/sockets") == 2,
+        var vm = await api.WaitForVmAsync(id, v => v.Topology.Sockets == 2,
             "sockets 2 stored from the host's count", TimeSpan.FromSeconds(30));
-        Assert.Equal(2, EngineApi.Number(vm, "vcpu_count"));
-        Assert.Contains(await api.EventsOfAsync(id), e => e == (20035,
+        Assert.Equal(2, vm.VcpuCount);
+        Assert.Contains((20035,
             "VM e2e-reconcile has 2 vCPUs on host local, not the 1 the engine had stored (a CPU change completed on " +
-            "the host after the engine stopped waiting); the engine now records 2 sockets."));
+            "the host after the engine stopped waiting); the engine now records 2 sockets."), await api.EventTextsOfAsync(id));
 
-        using var response = await api.PutVmAsync(id, new JsonObject
-        {
-            ["cpu"] = new JsonObject { ["topology"] = new JsonObject { ["sockets"] = "1" } },
-        });
-        Assert.Equal(1, EngineApi.Number(await EngineApi.ReadAsync(response, HttpStatusCode.OK), "cpu/topology/sockets"));
+        var result = await api.SetTopologyAsync(id, sockets: 1);
+        Assert.Equal(1, result.Vm.Topology.Sockets);
     }
 }

@@ -1,15 +1,21 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
+using Hotset.Client;
 
 namespace Hotset.Bench.Hosts;
 
-/// <summary>The engine's oVirt REST API, in JSON, with a bearer token from the SSO endpoint (as the oVirt SDK logs in).</summary>
-public sealed class EngineApi(Uri root) : IDisposable
+/// <summary>
+/// The engine's REST API through the product's typed client, logged in with an SSO token (as the oVirt SDK logs in);
+/// <see cref="GetBytesAsync"/> reads a representation as it goes over the wire, for the size and format figures.
+/// </summary>
+public sealed class EngineApi : IDisposable
 {
     public const string User = "admin@internal";
-    private readonly HttpClient _http = new() { BaseAddress = root, Timeout = TimeSpan.FromSeconds(120) };
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(120) };
+    private readonly HttpClient _clientHttp = new() { Timeout = TimeSpan.FromSeconds(120) };
+    private readonly HotsetClient _client;
+
+    public EngineApi(Uri root) => _client = new HotsetClient(_clientHttp, root);
 
     /// <summary>Waits until the API answers, then logs in with the password grant.</summary>
     public async Task LoginAsync(string password, HostProcess process, CancellationToken ct)
@@ -18,20 +24,9 @@ public sealed class EngineApi(Uri root) : IDisposable
         {
             try
             {
-                using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-                {
-                    ["grant_type"] = "password",
-                    ["username"] = User,
-                    ["password"] = password,
-                    ["scope"] = "ovirt-app-api",
-                });
-                using var reply = await _http.PostAsync("/ovirt-engine/sso/oauth/token", form, ct);
-                if (reply.IsSuccessStatusCode)
-                {
-                    var token = (await reply.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("access_token").GetString();
-                    _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-                    return;
-                }
+                var token = await _client.LoginAsync(User, password, ct);
+                _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+                return;
             }
             catch (HttpRequestException) when (attempt < 600 && !process.HasExited)
             {
@@ -51,16 +46,14 @@ public sealed class EngineApi(Uri root) : IDisposable
 
     public async Task<string> CreateVmAsync(string name, int maxVCpus, CancellationToken ct)
     {
-        var body = new
+        var vm = await _client.Vms.AddAsync(new VmCreate(name)
         {
-            name,
-            cluster = new { name = "Default" },
-            template = new { name = "Blank" },
-            memory = 128L * 1024 * 1024,
-            max_vcpus = maxVCpus,
-        };
-        using var reply = await SendAsync(HttpMethod.Post, "vms", body, ct);
-        return (await Json(reply, ct)).GetProperty("id").GetString()!;
+            Cluster = "Default",
+            Template = "Blank",
+            Memory = 128L * 1024 * 1024,
+            MaxVcpus = maxVCpus,
+        }, ct);
+        return vm.Id;
     }
 
     /// <summary>Starts the VM, retrying while the local host is not registered and Up yet.</summary>
@@ -68,73 +61,60 @@ public sealed class EngineApi(Uri root) : IDisposable
     {
         for (var attempt = 0; ; attempt++)
         {
-            using var reply = await _http.SendAsync(Request(HttpMethod.Post, $"vms/{id}/start", new { }), ct);
-            if (reply.IsSuccessStatusCode)
+            try
             {
+                await _client.Vms.StartAsync(id, ct: ct);
                 return;
             }
-
-            if (attempt > 120)
+            catch (HotsetApiException) when (attempt <= 120)
             {
-                throw new InvalidOperationException($"Starting VM {id} failed: {(int)reply.StatusCode} {await reply.Content.ReadAsStringAsync(ct)}");
+                await Task.Delay(500, ct);
             }
-
-            await Task.Delay(500, ct);
         }
     }
 
     public async Task StopVmAsync(string id, CancellationToken ct)
     {
-        using var reply = await _http.SendAsync(Request(HttpMethod.Post, $"vms/{id}/stop", new { }), ct);
+        try
+        {
+            await _client.Vms.StopAsync(id, ct: ct);
+        }
+        catch (HotsetApiException)
+        {
+            // Already down: nothing to stop.
+        }
     }
 
-    public async Task<EngineVm> GetVmAsync(string id, CancellationToken ct)
-    {
-        using var reply = await SendAsync(HttpMethod.Get, $"vms/{id}", null, ct);
-        return EngineVm.From(await Json(reply, ct));
-    }
+    public async Task<EngineVm> GetVmAsync(string id, CancellationToken ct) =>
+        EngineVm.From(await _client.Vms.GetAsync(id, ct: ct));
 
-    /// <summary><c>PUT /vms/{id}</c> with new sockets; returns the status and the <c>Hotset-Cpu-Hot-Set</c> header.</summary>
+    /// <summary><c>PUT /vms/{id}</c> with new sockets: the status, and the hot-set outcome or the fault's text.</summary>
     public async Task<(HttpStatusCode Status, string HotSet)> PutSocketsAsync(string id, int sockets, CancellationToken ct)
     {
-        var body = new { cpu = new { topology = new { sockets = sockets.ToString(System.Globalization.CultureInfo.InvariantCulture) } } };
-        using var reply = await _http.SendAsync(Request(HttpMethod.Put, $"vms/{id}", body), HttpCompletionOption.ResponseContentRead, ct);
-        var hotSet = reply.Headers.TryGetValues("Hotset-Cpu-Hot-Set", out var values) ? string.Join(",", values) : "";
-        return (reply.StatusCode, hotSet);
+        try
+        {
+            var result = await _client.Vms.UpdateAsync(id, new VmUpdate { Sockets = sockets }, ct: ct);
+            return (HttpStatusCode.OK, result.HotSet?.Result ?? "");
+        }
+        catch (HotsetApiException e)
+        {
+            return (e.Status, e.Message);
+        }
     }
 
-    /// <summary>GETs <paramref name="path"/> in the given media type; returns the body's size in bytes and the body.</summary>
+    /// <summary>GETs <paramref name="path"/> (under the API root) in the given media type; returns the body.</summary>
     public async Task<byte[]> GetBytesAsync(string path, string accept, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_client.EngineUrl, "ovirt-engine/api/" + path));
         request.Headers.Accept.ParseAdd(accept);
         using var reply = await _http.SendAsync(request, ct);
         reply.EnsureSuccessStatusCode();
         return await reply.Content.ReadAsByteArrayAsync(ct);
     }
 
-    public void Dispose() => _http.Dispose();
-
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body, CancellationToken ct)
+    public void Dispose()
     {
-        var reply = await _http.SendAsync(Request(method, path, body), ct);
-        if (!reply.IsSuccessStatusCode)
-        {
-            var text = await reply.Content.ReadAsStringAsync(ct);
-            reply.Dispose();
-            throw new InvalidOperationException($"{method} {path} answered {(int)reply.StatusCode}: {text}");
-        }
-
-        return reply;
+        _http.Dispose();
+        _clientHttp.Dispose();
     }
-
-    private static HttpRequestMessage Request(HttpMethod method, string path, object? body)
-    {
-        var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
-        request.Headers.Accept.ParseAdd("application/json");
-        return request;
-    }
-
-    private static async Task<JsonElement> Json(HttpResponseMessage reply, CancellationToken ct) =>
-        await reply.Content.ReadFromJsonAsync<JsonElement>(ct);
 }
