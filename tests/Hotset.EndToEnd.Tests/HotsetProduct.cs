@@ -50,6 +50,10 @@ public sealed class HotsetProduct : IAsyncLifetime
     /// <summary>Base URL of the agent (a loopback port chosen at start).</summary>
     public string AgentUrl { get; private set; } = "";
 
+    /// <summary>A client of the engine's root without credentials, for its health and metrics endpoints.</summary>
+    public HttpClient AnonymousEngineClient() =>
+        _engineOnLoopback ? new HttpClient { BaseAddress = new Uri(EngineUrl) } : _engine!.CreateClient();
+
     /// <summary>A client of the agent itself, with its secret: for tests that act on the host behind the engine.</summary>
     public HttpAgentClient AgentClient() => new(new HttpClient(), AgentUrl,
         File.ReadAllText(Path.Combine(AgentStateDirectory, "agent.secret")).Trim(), new AgentClientOptions(), TimeProvider.System);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
+using Hotset.Client;
 
 namespace Hotset.EndToEnd.Tests;
 
@@ -20,19 +21,16 @@ public sealed class OperabilityEndToEndTests(HotsetProduct product)
     public async Task Metrics_AfterARealHotPlug_EngineCountsItAndAgentTimedTheVerb()
     {
         using var agent = new HttpClient { BaseAddress = new Uri(product.AgentUrl) };
-        var engineBefore = Value(await Api.Http.GetStringAsync("/metrics"), Applied);
+        using var anonymous = product.AnonymousEngineClient();
+        var engineBefore = Value(await anonymous.GetStringAsync("/metrics"), Applied);
         var agentBefore = Value(await agent.GetStringAsync("/metrics"), AgentHotSets, missingIsZero: true);
         var id = await Api.CreateVmAsync("e2e-metrics");
         await Api.StartAndWaitForGuestAsync(id, guestCpus: 1);
 
-        using var response = await Api.PutVmAsync(id, new JsonObject
-        {
-            ["cpu"] = new JsonObject { ["topology"] = new JsonObject { ["sockets"] = "2" } },
-        });
+        var result = await Api.SetTopologyAsync(id, sockets: 2);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith("applied;", response.Headers.GetValues("Hotset-Cpu-Hot-Set").Single(), StringComparison.Ordinal);
-        var engine = await Api.Http.GetStringAsync("/metrics");
+        Assert.Equal(HotSetOutcome.Applied, result.HotSet?.Result);
+        var engine = await anonymous.GetStringAsync("/metrics");
         Assert.Equal(engineBefore + 1, Value(engine, Applied));
         Assert.True(Value(engine, "hotset_vms{status=\"up\"}") >= 1, engine);
         Assert.Equal(agentBefore + 1, Value(await agent.GetStringAsync("/metrics"), AgentHotSets));
@@ -42,9 +40,10 @@ public sealed class OperabilityEndToEndTests(HotsetProduct product)
     public async Task Ready_RealQemuAndDatabase_BothReadyWithoutCredentials()
     {
         using var agent = new HttpClient { BaseAddress = new Uri(product.AgentUrl) };
+        using var anonymous = product.AnonymousEngineClient();
 
         using var agentReady = await agent.GetAsync("/health/ready");
-        var engineReady = JsonNode.Parse(await Api.Http.GetStringAsync("/health/ready"))!;
+        var engineReady = JsonNode.Parse(await anonymous.GetStringAsync("/health/ready"))!;
 
         var body = JsonNode.Parse(await agentReady.Content.ReadAsStringAsync())!;
         Assert.Equal(HttpStatusCode.OK, agentReady.StatusCode);
