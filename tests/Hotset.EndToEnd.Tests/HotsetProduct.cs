@@ -47,11 +47,12 @@ public sealed class HotsetProduct : IAsyncLifetime
 
     public EngineApi Api { get; private set; } = null!;
 
-    /// <summary>The engine's HTTP client without credentials of its own, for what is not the REST API (/metrics, /health).</summary>
-    public HttpClient Http { get; private set; } = null!;
-
     /// <summary>Base URL of the agent (a loopback port chosen at start).</summary>
     public string AgentUrl { get; private set; } = "";
+
+    /// <summary>A client of the engine's root without credentials, for its health and metrics endpoints.</summary>
+    public HttpClient AnonymousEngineClient() =>
+        _engineOnLoopback ? new HttpClient { BaseAddress = new Uri(EngineUrl) } : _engine!.CreateClient();
 
     /// <summary>A client of the agent itself, with its secret: for tests that act on the host behind the engine.</summary>
     public HttpAgentClient AgentClient() => new(new HttpClient(), AgentUrl,
@@ -118,7 +119,6 @@ public sealed class HotsetProduct : IAsyncLifetime
         }
 
         client.Timeout = TimeSpan.FromMinutes(3);
-        Http = client;
         var hotset = new HotsetClient(client);
         hotset.UseBasic("admin@internal", AdminPassword);
         Api = new EngineApi(hotset);

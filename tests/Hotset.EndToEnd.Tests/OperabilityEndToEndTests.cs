@@ -21,7 +21,8 @@ public sealed class OperabilityEndToEndTests(HotsetProduct product)
     public async Task Metrics_AfterARealHotPlug_EngineCountsItAndAgentTimedTheVerb()
     {
         using var agent = new HttpClient { BaseAddress = new Uri(product.AgentUrl) };
-        var engineBefore = Value(await product.Http.GetStringAsync("/metrics"), Applied);
+        using var anonymous = product.AnonymousEngineClient();
+        var engineBefore = Value(await anonymous.GetStringAsync("/metrics"), Applied);
         var agentBefore = Value(await agent.GetStringAsync("/metrics"), AgentHotSets, missingIsZero: true);
         var id = await Api.CreateVmAsync("e2e-metrics");
         await Api.StartAndWaitForGuestAsync(id, guestCpus: 1);
@@ -29,7 +30,7 @@ public sealed class OperabilityEndToEndTests(HotsetProduct product)
         var result = await Api.SetTopologyAsync(id, sockets: 2);
 
         Assert.Equal(HotSetOutcome.Applied, result.HotSet?.Result);
-        var engine = await product.Http.GetStringAsync("/metrics");
+        var engine = await anonymous.GetStringAsync("/metrics");
         Assert.Equal(engineBefore + 1, Value(engine, Applied));
         Assert.True(Value(engine, "hotset_vms{status=\"up\"}") >= 1, engine);
         Assert.Equal(agentBefore + 1, Value(await agent.GetStringAsync("/metrics"), AgentHotSets));
@@ -39,9 +40,10 @@ public sealed class OperabilityEndToEndTests(HotsetProduct product)
     public async Task Ready_RealQemuAndDatabase_BothReadyWithoutCredentials()
     {
         using var agent = new HttpClient { BaseAddress = new Uri(product.AgentUrl) };
+        using var anonymous = product.AnonymousEngineClient();
 
         using var agentReady = await agent.GetAsync("/health/ready");
-        var engineReady = JsonNode.Parse(await product.Http.GetStringAsync("/health/ready"))!;
+        var engineReady = JsonNode.Parse(await anonymous.GetStringAsync("/health/ready"))!;
 
         var body = JsonNode.Parse(await agentReady.Content.ReadAsStringAsync())!;
         Assert.Equal(HttpStatusCode.OK, agentReady.StatusCode);

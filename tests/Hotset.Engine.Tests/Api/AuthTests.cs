@@ -29,7 +29,7 @@ public sealed class AuthTests : IDisposable
     }
 
     [Fact]
-    public void AnonymousRoutes_AreOnlySsoApiDocumentationAndTheWebUisPages()
+    public void AnonymousRoutes_AreOnlySsoApiDocumentationTheWebUisPagesHealthAndMetrics()
     {
         _ = _app.Server;
         var anonymous = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -41,7 +41,9 @@ public sealed class AuthTests : IDisposable
             || p.StartsWith("/ovirt-engine/apidoc", StringComparison.Ordinal)
             // The web UI's index.html (its pages need no login; its data comes from the API, which does).
             || p == "/" || p.StartsWith("/ovirt-engine/webadmin/", StringComparison.Ordinal)
-            || p.StartsWith("{*path:regex(^(?!ovirt-engine", StringComparison.Ordinal), p));
+            || p.StartsWith("{*path:regex(^(?!ovirt-engine", StringComparison.Ordinal)
+            // Probes and Prometheus have no credentials; these answer states and counts, no secret (docs/operations.md).
+            || p is "/health/live" or "/health/ready" or "/metrics", p));
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public sealed class RunScriptReadinessTests : IDisposable
     /// <summary>Runs run.sh until its banner or its exit, then stops it as Ctrl-C would.</summary>
     private async Task<(string Output, int ExitCode)> RunAsync(int readyTimeoutSeconds)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(RepositoryRoot(), "scripts", "run.sh")])
+        var start = new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "scripts", "run.sh")])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -131,16 +131,5 @@ public sealed class RunScriptReadinessTests : IDisposable
     {
         File.WriteAllText(path, text.ReplaceLineEndings("\n") + "\n");
         File.SetUnixFileMode(path, Executable);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Hotset.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (Hotset.slnx) was not found.");
     }
 }
