@@ -1,8 +1,16 @@
 // Keeps the keyboard inside an open modal dialog: Tab and Shift+Tab cycle through its controls, focus that escapes
 // (a click on the backdrop) comes back, and closing returns focus to the control that opened the dialog.
+
+// The opener is the last control focused outside any dialog: a dialog may move the focus into itself before it is
+// set up here.
+let lastOutside = null;
+document.addEventListener('focusin', e => {
+  if (!e.target.closest('[aria-modal="true"]')) lastOutside = e.target;
+});
+
 window.hotsetDialog = {
   open(dialog) {
-    const opener = document.activeElement;
+    const opener = dialog.contains(document.activeElement) ? lastOutside : document.activeElement;
     const controls = () => [...dialog.querySelectorAll(
       'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')]
       .filter(e => !e.disabled && e.getClientRects().length > 0);
