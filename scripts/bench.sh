@@ -5,6 +5,8 @@
 #
 #   scripts/bench.sh                 all four parts: agent, engine, list, preview
 #   scripts/bench.sh agent|engine|list|preview [--rounds N] [--warmup N] [--idle SECONDS] [--requests N] [--vms N] [--calls N] [--keep]
+#   scripts/bench.sh ui [--rounds N]  the web UI in headless Chromium with 1,000 VMs (tests/Hotset.Web.Tests, ScaleTests):
+#                                     first loads, list render, scroll frames; medians of N rounds (default 5)
 #
 #   HOTSET_ARTIFACTS   build output (default ./artifacts)
 #   HOTSET_GUEST_DIR   the test guest (default ./.guest, built by `make guest`)
@@ -13,6 +15,35 @@ cd "$(dirname "$0")/.."
 repo=$(pwd)
 artifacts=${HOTSET_ARTIFACTS:-$repo/artifacts}
 export HOTSET_GUEST_DIR=${HOTSET_GUEST_DIR:-$repo/.guest}
+
+if [ "${1:-}" = ui ]; then
+  rounds=5
+  if [ "${2:-}" = --rounds ]; then rounds=$3; fi
+  scripts/publish-web.sh
+  echo "Building the browser tests and the engine (Release)…"
+  dotnet build tests/Hotset.Web.Tests -c Release -nologo -clp:ErrorsOnly -v q
+  echo "Load average before the run: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+  log=$(mktemp)
+  HOTSET_UI_BENCH_ROUNDS=$rounds dotnet test tests/Hotset.Web.Tests -c Release --no-build \
+    --filter "FullyQualifiedName~ScaleTests.VmList_ThousandVms" --logger "console;verbosity=detailed" >"$log" 2>&1 \
+    || { cat "$log"; rm -f "$log"; exit 1; }
+  echo "Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo
+  grep -o 'figure: .*' "$log" | python3 -c '
+import statistics, sys
+runs = {}
+for line in sys.stdin:
+    name, value = line[len("figure: "):].rsplit(": ", 1)
+    runs.setdefault(name, []).append(float(value))
+print("| figure | median | rounds |")
+print("|---|---|---|")
+for name, values in runs.items():
+    each = ", ".join(f"{v:.0f}" for v in values)
+    print(f"| {name} | {statistics.median(values):.0f} | {each} |")
+'
+  rm -f "$log"
+  exit 0
+fi
 
 echo "Building the agent, the engine and the harness (Release)…"
 for project in src/Hotset.Agent/Hotset.Agent.csproj src/Hotset.Engine/Hotset.Engine.csproj bench/Hotset.Bench/Hotset.Bench.csproj; do

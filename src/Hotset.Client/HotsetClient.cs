@@ -25,6 +25,7 @@ public sealed class HotsetClient
         Clusters = new ClustersApi(_api);
         Events = new EventsApi(_api);
         Config = new ConfigApi(_api);
+        OperatingSystems = new OperatingSystemsApi(_api);
     }
 
     /// <summary>The engine's root address (ends with <c>/</c>; the API is under <c>ovirt-engine/api/</c>).</summary>
@@ -38,6 +39,7 @@ public sealed class HotsetClient
     public ClustersApi Clusters { get; }
     public EventsApi Events { get; }
     public ConfigApi Config { get; }
+    public OperatingSystemsApi OperatingSystems { get; }
 
     /// <summary>
     /// SSO password grant (<c>user@domain</c>, e.g. <c>admin@internal</c>); the token is used from now on. A wrong

@@ -13,6 +13,7 @@ builder.Services.AddSingleton(_ => new HotsetClient(new HttpClient(new OmitBrows
 builder.Services.AddSingleton<SessionState>();
 builder.Services.AddSingleton<EngineConnection>();
 builder.Services.AddSingleton<EngineApi>();
+builder.Services.AddSingleton<VmListCache>();
 
 var host = builder.Build();
 await host.Services.GetRequiredService<SessionState>().RestoreAsync();

@@ -68,6 +68,18 @@ public sealed class InventoryTests : IDisposable
     }
 
     [Fact]
+    public async Task OperatingSystems_List_TheEnginesOsTypes()
+    {
+        var all = await _client.OperatingSystems.ListAsync();
+
+        var linux = Assert.Single(all, os => os.Id == "other_linux");
+        Assert.Equal(("other_linux", "x86_64"), (linux.Name, linux.Architecture));
+        Assert.NotEmpty(linux.Description);
+        Assert.Contains(all, os => os.Id == "windows_2008x64_standard");
+        Assert.Equal(all.Count, all.Select(os => os.Id).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Events_NewestFirst_FromAndMax()
     {
         await _client.Vms.AddAsync(new VmCreate("e1"));

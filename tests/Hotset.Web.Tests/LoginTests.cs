@@ -32,7 +32,8 @@ public sealed class LoginTests(WebProduct product)
         await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("You have logged out.");
         Assert.Null(await page.EvaluateAsync<string?>("sessionStorage.getItem('hotset.token')"));
         await page.GotoAsync("/vms");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in to Hotset" })).ToBeVisibleAsync();
+        // A reload starts the WebAssembly runtime again: seconds on a loaded machine, as the first load.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in to Hotset" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.Context.CloseAsync();
     }
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Hotset.Client;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,7 +11,7 @@ public sealed class NextRunTests(WebProduct product)
     public async Task EditDialog_ApplyAtNextStart_StoresThePendingConfigurationAndShowsIt()
     {
         const string name = "web-nextrun";
-        var vm = await StartedVmAsync(name, "other_linux", sockets: 1);
+        var vm = await product.StartedVmAsync(name, "other_linux", sockets: 1);
         var page = await product.LoginAsync();
 
         var dialog = await VmPages.OpenEditAsync(page, name);
@@ -48,7 +46,7 @@ public sealed class NextRunTests(WebProduct product)
     public async Task EditDialog_OsWithoutUnplug_DisablesLowerValuesWithTheReason()
     {
         const string name = "web-nounplug";
-        await StartedVmAsync(name, "other", sockets: 2);
+        await product.StartedVmAsync(name, "other", sockets: 2);
         var page = await product.LoginAsync();
 
         var dialog = await VmPages.OpenEditAsync(page, name);
@@ -58,19 +56,5 @@ public sealed class NextRunTests(WebProduct product)
         await Expect(dialog.GetByLabel("Sockets").Locator("option[value='2']")).ToBeEnabledAsync();
         await Expect(dialog.GetByLabel("Sockets")).ToHaveValueAsync("2");
         await page.Context.CloseAsync();
-    }
-
-    private async Task<Vm> StartedVmAsync(string name, string os, int sockets)
-    {
-        var vm = await product.Client.Vms.AddAsync(new VmCreate(name) { Memory = 128L << 20, OsType = os, Sockets = sockets });
-        await product.Client.Vms.StartAsync(vm.Id);
-        var clock = Stopwatch.StartNew();
-        while ((await product.Client.Vms.GetAsync(vm.Id)).Status != "up")
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), $"VM {name} did not come up within 120 s.");
-            await Task.Delay(250);
-        }
-
-        return vm;
     }
 }

@@ -126,6 +126,29 @@ public sealed class WebProduct : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Writes a hook script the agent runs at <paramref name="hookPoint"/> (e.g. <c>before_set_num_of_cpus</c>).</summary>
+    public void AddHook(string hookPoint, string name, string script) =>
+        HookScript.Write(Path.Combine(_root, "hooks"), hookPoint, name, script);
+
+    /// <summary>Creates VM <paramref name="name"/> (128 MiB, the test guest) and starts it; returns once it is Up.</summary>
+    public async Task<Vm> StartedVmAsync(string name, string os, int sockets)
+    {
+        var vm = await Client.Vms.AddAsync(new VmCreate(name) { Memory = 128L << 20, OsType = os, Sockets = sockets });
+        await Client.Vms.StartAsync(vm.Id);
+        var clock = Stopwatch.StartNew();
+        while ((await Client.Vms.GetAsync(vm.Id)).Status != "up")
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(120))
+            {
+                throw new TimeoutException($"VM {name} did not come up within 120 s.");
+            }
+
+            await Task.Delay(250);
+        }
+
+        return vm;
+    }
+
     /// <summary>Where a test writes a screenshot: <c>docs/screenshots</c> when <c>HOTSET_SCREENSHOTS=1</c>, else a temp dir.</summary>
     public string ScreenshotPath(string name) => Path.Combine(
         Environment.GetEnvironmentVariable("HOTSET_SCREENSHOTS") == "1"

@@ -10,6 +10,7 @@ namespace Hotset.Web.Tests;
 public sealed class WebUiServingTests : IDisposable
 {
     private const string Index = "<!DOCTYPE html><title>ui index</title>";
+    private static readonly byte[] Wasm = [0, 0x61, 0x73, 0x6d, 1, 0, 0, 0];
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("hotset-webui-");
     private readonly List<IDisposable> _engines = [];
 
@@ -32,7 +33,7 @@ public sealed class WebUiServingTests : IDisposable
         var ui = Directory.CreateDirectory(Path.Combine(_root.FullName, "wwwroot"));
         File.WriteAllText(Path.Combine(ui.FullName, "index.html"), Index);
         Directory.CreateDirectory(Path.Combine(ui.FullName, "_framework"));
-        File.WriteAllBytes(Path.Combine(ui.FullName, "_framework", "dotnet.native.abc.wasm"), [0, 0x61, 0x73, 0x6d]);
+        File.WriteAllBytes(Path.Combine(ui.FullName, "_framework", "dotnet.native.abc.wasm"), Wasm);
         return ui.FullName;
     }
 
@@ -59,6 +60,58 @@ public sealed class WebUiServingTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/wasm", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("br, gzip", "br")]
+    [InlineData("gzip, deflate, br, zstd", "br")]
+    [InlineData("gzip", "gzip")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    public async Task Get_FrameworkFile_BrowserAcceptsCompression_GetsThePublishedCopy(string acceptEncoding, string expected)
+    {
+        var ui = PublishedUi();
+        var wasm = Path.Combine(ui, "_framework", "dotnet.native.abc.wasm");
+        File.WriteAllBytes(wasm + ".br", Compress(Wasm, s => new System.IO.Compression.BrotliStream(s, System.IO.Compression.CompressionLevel.Optimal)));
+        File.WriteAllBytes(wasm + ".gz", Compress(Wasm, s => new System.IO.Compression.GZipStream(s, System.IO.Compression.CompressionLevel.Optimal)));
+        using var http = Engine(ui);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/_framework/dotnet.native.abc.wasm");
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/wasm", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([expected], response.Content.Headers.ContentEncoding);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(File.ReadAllBytes(wasm + (expected == "br" ? ".br" : ".gz")), body);
+    }
+
+    [Fact]
+    public async Task Get_FrameworkFile_NoCompressionAccepted_GetsTheFileAsItIs()
+    {
+        var ui = PublishedUi();
+        var wasm = Path.Combine(ui, "_framework", "dotnet.native.abc.wasm");
+        File.WriteAllBytes(wasm + ".br", Compress(Wasm, s => new System.IO.Compression.BrotliStream(s, System.IO.Compression.CompressionLevel.Optimal)));
+        using var http = Engine(ui);
+
+        using var response = await http.GetAsync(new Uri("/_framework/dotnet.native.abc.wasm", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        Assert.Equal(Wasm, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    private static byte[] Compress(byte[] data, Func<Stream, Stream> compressor)
+    {
+        using var output = new MemoryStream();
+        using (var stream = compressor(output))
+        {
+            stream.Write(data);
+        }
+
+        return output.ToArray();
     }
 
     [Theory]

@@ -7,7 +7,7 @@ namespace Hotset.Engine.WebUi;
 /// <summary>
 /// Serves the web admin UI (Blazor WebAssembly, published by <c>scripts/publish-web.sh</c>) at <c>/</c>: its files,
 /// and <c>index.html</c> for every other path outside <c>/ovirt-engine</c> so the UI's own routes survive a reload.
-/// <c>/ovirt-engine/webadmin</c> redirects there. Without a published UI the engine still runs and <c>/</c> says how
+/// <c>/ovirt-engine/webadmin</c> redirects there. The publish's Brotli/gzip copies go to browsers that accept them. Without a published UI the engine still runs and <c>/</c> says how
 /// to build it. The UI is a client of the REST API like any other: nothing here grants it access.
 /// </summary>
 public static partial class WebUiServices
@@ -41,6 +41,8 @@ public static partial class WebUiServices
         types.Mappings[".wasm"] = "application/wasm";
         types.Mappings[".dat"] = "application/octet-stream";
         types.Mappings[".blat"] = "application/octet-stream";
+        var precompressed = new PrecompressedFiles(files, types);
+        app.Use(precompressed.InvokeAsync);
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files, ContentTypeProvider = types });
         RequestDelegate index = async context =>
         {
