@@ -1,3 +1,4 @@
+using Hotset.Core.Vms;
 using Hotset.Engine.Audit;
 using Hotset.Engine.Persistence.Audit;
 using Hotset.Engine.Vms;
@@ -37,6 +38,26 @@ internal sealed class SqlVmStore(Database db, TimeProvider clock) : IVmStore
         return [.. rows.Select(r => r.ToVm())];
     }
 
+    public async Task<IReadOnlyList<Vm>> ListExclusivelyPinnedAsync(Guid? hostId, CancellationToken ct)
+    {
+        // The LIKE is a coarse filter on the configuration as DbJson writes it (enum names, no spaces); the exact
+        // rule is applied to the rows it lets through.
+        var rows = await db.QueryAsync<VmRow>(Select + " WHERE run_on_host_id IS NOT NULL"
+            + (hostId is null ? "" : " AND run_on_host_id = @HostId")
+            + " AND (configuration LIKE '%\"cpuPinningPolicy\":\"Dedicated\"%'"
+            + " OR configuration LIKE '%\"cpuPinningPolicy\":\"IsolateThreads\"%')",
+            new { HostId = Ids.Text(hostId) }, ct);
+        return [.. rows.Select(r => r.ToVm()).Where(v => v.Configuration.CpuPinningPolicy.IsExclusive())];
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, int>> CountByHostAsync(CancellationToken ct)
+    {
+        var rows = await db.QueryAsync<HostCount>(
+            "SELECT run_on_host_id AS host_id, COUNT(*) AS vms FROM vms WHERE run_on_host_id IS NOT NULL GROUP BY run_on_host_id",
+            null, ct);
+        return rows.ToDictionary(r => Ids.Parse(r.HostId), r => (int)r.Vms);
+    }
+
     public Task AddAsync(Vm vm, CancellationToken ct) => db.ExecuteNamedAsync(
         "INSERT INTO vms (" + VmRow.Columns + ") VALUES (@Id, @Name, @ClusterId, @TemplateId, @Status, @RunOnHostId, "
         + "@StartedMaxVcpus, @VcpuCount, @GuestCpuCount, @CreatedAt, @Version, @Configuration, @NextRun)",
@@ -74,6 +95,12 @@ internal sealed class SqlVmStore(Database db, TimeProvider clock) : IVmStore
 
     public async Task<bool> RemoveAsync(Guid id, CancellationToken ct) =>
         await db.ExecuteAsync("DELETE FROM vms WHERE id = @Id", new { Id = Ids.Text(id) }, ct) > 0;
+
+    private sealed class HostCount
+    {
+        public string HostId { get; init; } = "";
+        public long Vms { get; init; }
+    }
 
     private async Task<ConcurrencyException> LostRaceAsync(Vm vm, CancellationToken ct) =>
         new(await GetAsync(vm.Id, ct) is null

@@ -89,7 +89,7 @@ public sealed class UpdateVmCommand(IVmStore vms, IClusterStore clusters, IHostS
 
     private async Task<HostCpuCapacity> HostRoomAsync(Vm vm, Host host, Cluster cluster, CancellationToken ct)
     {
-        var others = (await vms.ListByHostAsync(host.Id, ct)).Where(v => v.Id != vm.Id);
+        var others = (await vms.ListExclusivelyPinnedAsync(host.Id, ct)).Where(v => v.Id != vm.Id);
         return HostRoom.For(host, cluster, others);
     }
 
