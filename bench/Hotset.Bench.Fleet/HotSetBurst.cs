@@ -10,7 +10,7 @@ namespace Hotset.Bench.Fleet;
 /// the last answer every stored count equals the hypervisor's and the guest's as the engine reports them; finally
 /// every VM of the fleet checked against its host directly.
 /// </summary>
-internal sealed class HotSetBurst(HotsetClient client, SimulatedFleet fleet, IReadOnlyDictionary<string, string> hostIds,
+internal sealed class HotSetBurst(HotsetClient client, SimulatedFleet fleet, EngineProcess engine, IReadOnlyDictionary<string, string> hostIds,
     FleetOptions options, FleetReport report, string database)
 {
     public async Task RunAsync(IReadOnlyList<FleetVm> vms, CancellationToken ct)
@@ -53,16 +53,20 @@ internal sealed class HotSetBurst(HotsetClient client, SimulatedFleet fleet, IRe
 
             Interlocked.Exchange(ref lastAnswer, Stopwatch.GetTimestamp());
         }).ToList();
+        var cpu = engine.Sample();
         var started = Stopwatch.GetTimestamp();
         gate.SetResult();
         await Task.WhenAll(calls);
         var wall = Stopwatch.GetElapsedTime(started);
+        var used = engine.Sample();
 
         var p99 = latencies.Percentile(99);
         report.Add(database, $"{options.Concurrency} concurrent PUT hot sets (sockets 1→2), latency", latencies.Summary(),
             FleetReport.Goal(p99 <= 1000, "p99 ≤ 1 s"));
         report.Add(database, "hot sets: errors (not 200 applied) / 5xx or transport", $"{errors.Count} / {serverErrors} (all answered in {wall.TotalSeconds:0.00} s)",
             FleetReport.Goal(errors.Count == 0, "no error"));
+        report.Add(database, "engine CPU time during the burst (per hot set)", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{(used.Cpu - cpu.Cpu).TotalSeconds:0.00} s ({(used.Cpu - cpu.Cpu).TotalMilliseconds / options.Concurrency:0.0} ms), {used.CoreShareSince(cpu):0.00} cores"));
         foreach (var error in errors.Take(5))
         {
             report.Note($"{database}: hot set error: {error}");

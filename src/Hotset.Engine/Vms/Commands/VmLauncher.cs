@@ -80,7 +80,7 @@ public sealed partial class VmLauncher(IVmStore vms, IClusterStore clusters, IHo
     /// of alike hosts fills evenly (oVirt's even distribution). Two queries whatever the number of hosts: the VM
     /// count per host and the exclusively pinned VMs (the only ones the room rule counts).
     /// </summary>
-    private async Task<Host?> PickHostAsync(Vm vm, CpuTopology topology, Cluster cluster, IReadOnlyList<Host> candidates,
+    private async Task<Host?> PickHostAsync(Vm vm, CpuTopology topology, Cluster cluster, List<Host> candidates,
         CancellationToken ct)
     {
         if (candidates.Count == 0)
