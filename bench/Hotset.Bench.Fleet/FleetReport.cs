@@ -34,6 +34,15 @@ public sealed class FleetReport
         Console.WriteLine("  FAILED: " + failure);
     }
 
+    /// <summary>The value of the first figure that starts with <paramref name="figure"/>, or null.</summary>
+    public string? ValueOf(string figure)
+    {
+        lock (_rows)
+        {
+            return _rows.Where(r => r.Figure.StartsWith(figure, StringComparison.Ordinal)).Select(r => r.Value).FirstOrDefault();
+        }
+    }
+
     public static string Goal(bool met, string goal) => $"{goal}: {(met ? "met" : "**not met**")}";
 
     public static string Ms(double ms) => ms.ToString("0.#", CultureInfo.InvariantCulture) + " ms";

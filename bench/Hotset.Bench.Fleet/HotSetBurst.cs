@@ -67,14 +67,21 @@ internal sealed class HotSetBurst(HotsetClient client, SimulatedFleet fleet, Eng
             FleetReport.Goal(errors.Count == 0, "no error"));
         report.Add(database, "engine CPU time during the burst (per hot set)", string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{(used.Cpu - cpu.Cpu).TotalSeconds:0.00} s ({(used.Cpu - cpu.Cpu).TotalMilliseconds / options.Concurrency:0.0} ms), {used.CoreShareSince(cpu):0.00} cores"));
+        var agentSide = new Latencies();
+        foreach (var took in fleet.Hosts.SelectMany(h => h.DurationsSince(started)))
+        {
+            agentSide.Add(took);
+        }
+
+        report.Add(database, "agent calls during the burst, time inside the simulated agents", agentSide.Summary());
         foreach (var error in errors.Take(5))
         {
             report.Note($"{database}: hot set error: {error}");
         }
 
-        if (serverErrors > 0)
+        if (errors.Count > 0)
         {
-            report.Fail($"{database}: {serverErrors} hot sets got a 5xx or no answer");
+            report.Fail($"{database}: {errors.Count} hot sets failed, {serverErrors} of them with a 5xx or no answer");
         }
 
         var wanted = targets.Select(t => t.Id).ToHashSet();

@@ -16,6 +16,7 @@ public sealed class SimulatedHost : IAsyncDisposable
 {
     private readonly Lock _lock = new();
     private readonly List<long> _calls = [];
+    private readonly List<(long At, TimeSpan Took)> _durations = [];
     private WebApplication? _app;
 
     public SimulatedHost(string name, string stateDirectory)
@@ -47,8 +48,16 @@ public sealed class SimulatedHost : IAsyncDisposable
         ]);
         app.Use(async (context, next) =>
         {
-            Record();
+            var at = Record();
             await next(context);
+            lock (_lock)
+            {
+                _durations.Add((at, System.Diagnostics.Stopwatch.GetElapsedTime(at)));
+                if (_durations.Count > 10_000)
+                {
+                    _durations.RemoveRange(0, 5_000);
+                }
+            }
         });
         await app.StartAsync(ct);
         _app = app;
@@ -74,18 +83,30 @@ public sealed class SimulatedHost : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => new(StopAsync());
-
-    private void Record()
+    /// <summary>How long the calls received since <paramref name="since"/> took inside the agent.</summary>
+    public IReadOnlyList<TimeSpan> DurationsSince(long since)
     {
         lock (_lock)
         {
-            _calls.Add(System.Diagnostics.Stopwatch.GetTimestamp());
+            return [.. _durations.Where(d => d.At >= since).Select(d => d.Took)];
+        }
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    private long Record()
+    {
+        var now = System.Diagnostics.Stopwatch.GetTimestamp();
+        lock (_lock)
+        {
+            _calls.Add(now);
             if (_calls.Count > 10_000)
             {
                 _calls.RemoveRange(0, 5_000);
             }
         }
+
+        return now;
     }
 
     private static int FreePort()

@@ -80,10 +80,7 @@ internal sealed class SqlVmStore(Database db, TimeProvider clock) : IVmStore
         {
             if (await connection.ExecuteNamedAsync(Update, VmRow.From(vm), transaction, "VM", vm.Name, ct) == 1)
             {
-                foreach (var auditEvent in events)
-                {
-                    await SqlAuditLog.InsertAsync(connection, transaction, auditEvent, clock, ct);
-                }
+                await SqlAuditLog.InsertAllAsync(connection, transaction, events, clock, ct);
 
                 await transaction.CommitAsync(ct);
                 return vm with { Version = vm.Version + 1 };
