@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Hotset.Agent;
 using Microsoft.AspNetCore.Builder;
@@ -23,13 +21,13 @@ public sealed class SimulatedHost : IAsyncDisposable
     {
         Name = name;
         StateDirectory = stateDirectory;
-        Port = FreePort();
         Secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
     }
 
     public string Name { get; }
     public string StateDirectory { get; }
-    public int Port { get; }
+    /// <summary>The port, chosen by the system at the first start and kept for every later one.</summary>
+    public int Port { get; private set; }
     public string Secret { get; }
     public string Url => $"http://127.0.0.1:{Port}";
     public bool Running => _app is not null;
@@ -38,7 +36,7 @@ public sealed class SimulatedHost : IAsyncDisposable
     {
         var app = AgentApplication.Create(
         [
-            $"--Agent:Urls={Url}",
+            $"--Agent:Urls=http://127.0.0.1:{Port}",
             $"--Agent:StateDirectory={StateDirectory}",
             $"--Agent:Secret={Secret}",
             "--Agent:Hypervisor=simulated",
@@ -60,6 +58,7 @@ public sealed class SimulatedHost : IAsyncDisposable
             }
         });
         await app.StartAsync(ct);
+        Port = new Uri(app.Urls.First()).Port;
         _app = app;
     }
 
@@ -107,12 +106,5 @@ public sealed class SimulatedHost : IAsyncDisposable
         }
 
         return now;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,3 +1,4 @@
+using Dapper;
 using Hotset.Core.Vms;
 using Hotset.Engine.Audit;
 using Hotset.Engine.Persistence.Audit;
@@ -75,6 +76,11 @@ internal sealed class SqlVmStore(Database db, TimeProvider clock) : IVmStore
             return await UpdateAsync(vm, ct);
         }
 
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            return await UpdateInOneStatementAsync(vm, events, ct);
+        }
+
         await using var connection = await db.OpenAsync(ct);
         await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
@@ -88,6 +94,23 @@ internal sealed class SqlVmStore(Database db, TimeProvider clock) : IVmStore
         }
 
         throw await LostRaceAsync(vm, ct);
+    }
+
+    /// <summary>
+    /// PostgreSQL: the update and its events as one statement (a data-modifying <c>WITH</c>, atomic like a
+    /// transaction): one round trip where BEGIN/UPDATE/INSERT/COMMIT take three. The events are inserted only when
+    /// the update matched, so no row inserted means the version check failed.
+    /// </summary>
+    private async Task<Vm> UpdateInOneStatementAsync(Vm vm, IReadOnlyList<AuditEvent> events, CancellationToken ct)
+    {
+        var parameters = new DynamicParameters(VmRow.From(vm));
+        var values = SqlAuditLog.AddValues(parameters, events, clock, ordinal: true);
+        var sql = "WITH updated AS (" + Update + " RETURNING id) INSERT INTO audit_log (" + SqlAuditLog.Columns + ") "
+            + "SELECT " + SqlAuditLog.Columns + " FROM (VALUES " + values + ") AS e (ordinal, " + SqlAuditLog.Columns + ") "
+            + "CROSS JOIN updated ORDER BY e.ordinal";
+        return await db.ExecuteNamedAsync(sql, parameters, "VM", vm.Name, ct) == events.Count
+            ? vm with { Version = vm.Version + 1 }
+            : throw await LostRaceAsync(vm, ct);
     }
 
     public async Task<bool> RemoveAsync(Guid id, CancellationToken ct) =>
