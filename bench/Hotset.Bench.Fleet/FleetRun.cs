@@ -38,7 +38,7 @@ public sealed class FleetRun(FleetOptions options, FleetReport report)
             var setup = new FleetSetup(client, fleet, options, report, database);
             var vms = await setup.RunAsync(ct);
             await new HotSetBurst(client, fleet, engine, setup.HostIds, options, report, database).RunAsync(vms, ct);
-            await new SteadyState(client, fleet, engine, options, report, database).RunAsync(vms.Count, ct);
+            await new SteadyState(fleet, engine, options, report, database).RunAsync(vms.Count, ct);
             if (!options.SkipHostLoss)
             {
                 await new HostLoss(client, fleet, setup.HostIds, report, database).RunAsync(ct);
