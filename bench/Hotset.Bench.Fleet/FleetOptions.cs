@@ -46,6 +46,14 @@ public sealed record FleetOptions
         ? EngineDll
         : Path.GetFullPath(Path.Combine(Artifacts, "bin", "Hotset.Engine", "release", "Hotset.Engine.dll"));
 
+    private static IReadOnlyList<string> DatabasesOf(string value) => value switch
+    {
+        "both" => ["postgres", "sqlite"],
+        "postgres" => ["postgres"],
+        "sqlite" => ["sqlite"],
+        _ => throw new ArgumentException($"--database must be sqlite, postgres or both, not '{value}'."),
+    };
+
     public static FleetOptions Parse(string[] args)
     {
         var o = new FleetOptions();
@@ -61,13 +69,7 @@ public sealed record FleetOptions
                 "--vms" => o with { Vms = Number() },
                 "--concurrency" => o with { Concurrency = Number() },
                 "--setup-concurrency" => o with { SetupConcurrency = Number() },
-                "--database" => o with { Databases = Next() switch
-                {
-                    "both" => ["postgres", "sqlite"],
-                    "postgres" => ["postgres"],
-                    "sqlite" => ["sqlite"],
-                    var d => throw new ArgumentException($"--database must be sqlite, postgres or both, not '{d}'."),
-                } },
+                "--database" => o with { Databases = DatabasesOf(Next()) },
                 "--postgres" => o with { Postgres = Next() },
                 "--steady" => o with { Steady = Seconds() },
                 "--interval" => o with { Interval = Seconds() },
