@@ -67,7 +67,9 @@ public sealed partial class HostPoller(IHostStore hosts, IVmStore vms, IHostAgen
         // it leaves alone a VM a command holds and writes with optimistic concurrency, re-checking on a retry.
         var events = new List<AuditEvent>();
         var wentDown = false;
-        var stored = await vms.ChangeKeepingNameAsync(vmId, vm =>
+        // From the VM as listed: an unchanged VM costs no database round trip, and a VM written since fails the
+        // version check and is read again (then declined below).
+        var stored = await vms.ChangeKeepingNameFromAsync(before, vm =>
         {
             events.Clear();
             if (vm.Version != before.Version || locks.IsHeld(vmId) || vm.RunOnHostId != host.Id || vm.Status == VmStatus.Down)

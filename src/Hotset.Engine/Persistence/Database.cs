@@ -42,7 +42,7 @@ public sealed class Database
 
         if (IsPostgres(value))
         {
-            return new Database(DatabaseProvider.Postgres, value);
+            return new Database(DatabaseProvider.Postgres, WithBoundedPool(value));
         }
 
         return value.Contains('=', StringComparison.Ordinal)
@@ -67,6 +67,26 @@ public sealed class Database
 
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 };
         return new Database(DatabaseProvider.Sqlite, builder.ToString());
+    }
+
+    /// <summary>
+    /// Connections the engine opens to PostgreSQL at most when the connection string does not say
+    /// (<c>Maximum Pool Size</c>). Npgsql's own default, 100, is also the server's default <c>max_connections</c>:
+    /// under a burst of requests the engine would take every slot and the server refuse the next connection
+    /// ("too many clients"), a 500. With a bound, a burst waits for a pooled connection instead.
+    /// </summary>
+    public const int DefaultPostgresPoolSize = 40;
+
+    private static string WithBoundedPool(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("pool size", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("maxpoolsize", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = DefaultPostgresPoolSize;
+        }
+
+        return builder.ConnectionString;
     }
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct)

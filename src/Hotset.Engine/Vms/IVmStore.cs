@@ -1,3 +1,4 @@
+using Hotset.Core.Vms;
 using Hotset.Engine.Audit;
 
 namespace Hotset.Engine.Vms;
@@ -11,6 +12,19 @@ public interface IVmStore
     Task<IReadOnlyList<Vm>> ListAsync(string? namePattern, int? max, CancellationToken ct);
 
     Task<IReadOnlyList<Vm>> ListByHostAsync(Guid hostId, CancellationToken ct);
+
+    /// <summary>
+    /// VMs placed on a host (on <paramref name="hostId"/>, or on any host when null) whose CPU pinning policy is
+    /// exclusive: all that the host-room rule (<c>HostRoom</c>) needs, without reading every VM of the hosts.
+    /// </summary>
+    async Task<IReadOnlyList<Vm>> ListExclusivelyPinnedAsync(Guid? hostId, CancellationToken ct) =>
+        [.. (hostId is { } id ? await ListByHostAsync(id, ct) : await ListAsync(null, null, ct))
+            .Where(v => v.RunOnHostId is not null && v.Configuration.CpuPinningPolicy.IsExclusive())];
+
+    /// <summary>How many VMs are placed on each host (any status), by host id; hosts without VMs are absent.</summary>
+    async Task<IReadOnlyDictionary<Guid, int>> CountByHostAsync(CancellationToken ct) =>
+        (await ListAsync(null, null, ct)).Where(v => v.RunOnHostId is not null)
+            .GroupBy(v => v.RunOnHostId!.Value).ToDictionary(g => g.Key, g => g.Count());
 
     /// <summary>Adds a VM; throws <see cref="DuplicateNameException"/> when the name is taken.</summary>
     Task AddAsync(Vm vm, CancellationToken ct);

@@ -39,6 +39,51 @@ internal sealed class SqlAuditLog(Database db, TimeProvider clock) : IAuditLog
         return stored with { Id = id };
     }
 
+    /// <summary>The columns <see cref="AddValues"/> gives values for, in order.</summary>
+    internal const string Columns = "code, severity, message, event_time, vm_id, host_id, cluster_id, correlation_id, user_name";
+
+    /// <summary>
+    /// Stores <paramref name="events"/> in order with one statement (one round trip), in <paramref name="transaction"/>:
+    /// how a store logs the events of its own write.
+    /// </summary>
+    internal static async Task InsertAllAsync(DbConnection connection, DbTransaction transaction,
+        IReadOnlyList<AuditEvent> events, TimeProvider clock, CancellationToken ct)
+    {
+        var parameters = new DynamicParameters();
+        // Ids are given in the order of the rows, so the log keeps the events' order.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO audit_log (" + Columns + ") VALUES " + AddValues(parameters, events, clock, ordinal: false),
+            parameters, transaction, cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Adds one set of parameters per event to <paramref name="parameters"/> and returns the rows of a <c>VALUES</c>
+    /// list for them (<c>(@Code0, …), (@Code1, …)</c>), each led by its position when <paramref name="ordinal"/>.
+    /// </summary>
+    internal static string AddValues(DynamicParameters parameters, IReadOnlyList<AuditEvent> events, TimeProvider clock,
+        bool ordinal)
+    {
+        var rows = new List<string>(events.Count);
+        var now = clock.GetUtcNow();
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var position = ordinal ? $"{i}, " : "";
+            rows.Add($"({position}@Code{i}, @Severity{i}, @Message{i}, @Time{i}, @VmId{i}, @HostId{i}, @ClusterId{i}, @CorrelationId{i}, @UserName{i})");
+            parameters.Add($"Code{i}", e.Code);
+            parameters.Add($"Severity{i}", e.Severity.ToString());
+            parameters.Add($"Message{i}", e.Message);
+            parameters.Add($"Time{i}", Ids.Ms(e.Time == default ? now : e.Time));
+            parameters.Add($"VmId{i}", Ids.Text(e.VmId));
+            parameters.Add($"HostId{i}", Ids.Text(e.HostId));
+            parameters.Add($"ClusterId{i}", Ids.Text(e.ClusterId));
+            parameters.Add($"CorrelationId{i}", e.CorrelationId);
+            parameters.Add($"UserName{i}", e.UserName);
+        }
+
+        return string.Join(", ", rows);
+    }
+
     public async Task<IReadOnlyList<AuditEvent>> ListAsync(long? from, int? max, string? search, CancellationToken ct)
     {
         var query = EventSearch.Parse(search);

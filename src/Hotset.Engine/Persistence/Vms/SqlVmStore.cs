@@ -1,3 +1,5 @@
+using Dapper;
+using Hotset.Core.Vms;
 using Hotset.Engine.Audit;
 using Hotset.Engine.Persistence.Audit;
 using Hotset.Engine.Vms;
@@ -37,6 +39,26 @@ internal sealed class SqlVmStore(Database db, TimeProvider clock) : IVmStore
         return [.. rows.Select(r => r.ToVm())];
     }
 
+    public async Task<IReadOnlyList<Vm>> ListExclusivelyPinnedAsync(Guid? hostId, CancellationToken ct)
+    {
+        // The LIKE is a coarse filter on the configuration as DbJson writes it (enum names, no spaces); the exact
+        // rule is applied to the rows it lets through.
+        var rows = await db.QueryAsync<VmRow>(Select + " WHERE run_on_host_id IS NOT NULL"
+            + (hostId is null ? "" : " AND run_on_host_id = @HostId")
+            + " AND (configuration LIKE '%\"cpuPinningPolicy\":\"Dedicated\"%'"
+            + " OR configuration LIKE '%\"cpuPinningPolicy\":\"IsolateThreads\"%')",
+            new { HostId = Ids.Text(hostId) }, ct);
+        return [.. rows.Select(r => r.ToVm()).Where(v => v.Configuration.CpuPinningPolicy.IsExclusive())];
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, int>> CountByHostAsync(CancellationToken ct)
+    {
+        var rows = await db.QueryAsync<HostCount>(
+            "SELECT run_on_host_id AS host_id, COUNT(*) AS vms FROM vms WHERE run_on_host_id IS NOT NULL GROUP BY run_on_host_id",
+            null, ct);
+        return rows.ToDictionary(r => Ids.Parse(r.HostId), r => (int)r.Vms);
+    }
+
     public Task AddAsync(Vm vm, CancellationToken ct) => db.ExecuteNamedAsync(
         "INSERT INTO vms (" + VmRow.Columns + ") VALUES (@Id, @Name, @ClusterId, @TemplateId, @Status, @RunOnHostId, "
         + "@StartedMaxVcpus, @VcpuCount, @GuestCpuCount, @CreatedAt, @Version, @Configuration, @NextRun)",
@@ -54,15 +76,17 @@ internal sealed class SqlVmStore(Database db, TimeProvider clock) : IVmStore
             return await UpdateAsync(vm, ct);
         }
 
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            return await UpdateInOneStatementAsync(vm, events, ct);
+        }
+
         await using var connection = await db.OpenAsync(ct);
         await using (var transaction = await connection.BeginTransactionAsync(ct))
         {
             if (await connection.ExecuteNamedAsync(Update, VmRow.From(vm), transaction, "VM", vm.Name, ct) == 1)
             {
-                foreach (var auditEvent in events)
-                {
-                    await SqlAuditLog.InsertAsync(connection, transaction, auditEvent, clock, ct);
-                }
+                await SqlAuditLog.InsertAllAsync(connection, transaction, events, clock, ct);
 
                 await transaction.CommitAsync(ct);
                 return vm with { Version = vm.Version + 1 };
@@ -72,8 +96,31 @@ internal sealed class SqlVmStore(Database db, TimeProvider clock) : IVmStore
         throw await LostRaceAsync(vm, ct);
     }
 
+    /// <summary>
+    /// PostgreSQL: the update and its events as one statement (a data-modifying <c>WITH</c>, atomic like a
+    /// transaction): one round trip where BEGIN/UPDATE/INSERT/COMMIT take three. The events are inserted only when
+    /// the update matched, so no row inserted means the version check failed.
+    /// </summary>
+    private async Task<Vm> UpdateInOneStatementAsync(Vm vm, IReadOnlyList<AuditEvent> events, CancellationToken ct)
+    {
+        var parameters = new DynamicParameters(VmRow.From(vm));
+        var values = SqlAuditLog.AddValues(parameters, events, clock, ordinal: true);
+        var sql = "WITH updated AS (" + Update + " RETURNING id) INSERT INTO audit_log (" + SqlAuditLog.Columns + ") "
+            + "SELECT " + SqlAuditLog.Columns + " FROM (VALUES " + values + ") AS e (ordinal, " + SqlAuditLog.Columns + ") "
+            + "CROSS JOIN updated ORDER BY e.ordinal";
+        return await db.ExecuteNamedAsync(sql, parameters, "VM", vm.Name, ct) == events.Count
+            ? vm with { Version = vm.Version + 1 }
+            : throw await LostRaceAsync(vm, ct);
+    }
+
     public async Task<bool> RemoveAsync(Guid id, CancellationToken ct) =>
         await db.ExecuteAsync("DELETE FROM vms WHERE id = @Id", new { Id = Ids.Text(id) }, ct) > 0;
+
+    private sealed class HostCount
+    {
+        public string HostId { get; init; } = "";
+        public long Vms { get; init; }
+    }
 
     private async Task<ConcurrencyException> LostRaceAsync(Vm vm, CancellationToken ct) =>
         new(await GetAsync(vm.Id, ct) is null

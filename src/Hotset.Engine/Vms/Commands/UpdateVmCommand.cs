@@ -33,15 +33,24 @@ public sealed class UpdateVmCommand(IVmStore vms, IClusterStore clusters, IHostS
             return Failed(VmFaults.VmNotFound(request.VmId));
         }
 
-        var cluster = await clusters.GetAsync(vm.ClusterId, ct)
-            ?? throw new InvalidOperationException($"VM {vm.Id} belongs to cluster {vm.ClusterId}, which does not exist.");
-        var limits = (await config.GetAsync(ct)).LimitsFor(cluster.Version, cluster.Architecture);
+        // The cluster, the host and the VMs pinned on it depend only on the VM: read them at once, so a hot set waits
+        // for one database round trip here instead of three (under a burst each round trip waits for a core).
         var action = UpdateVmPlan.ActionOf(vm, request);
-        var host = action is HotSetAction.HotPlug or HotSetAction.HotUnplug && vm.RunOnHostId is { } hostId
-            ? await hosts.GetAsync(hostId, ct)
+        var hostId = action is HotSetAction.HotPlug or HotSetAction.HotUnplug ? vm.RunOnHostId : null;
+        var clusterRead = clusters.GetAsync(vm.ClusterId, ct);
+        var hostRead = hostId is { } h ? hosts.GetAsync(h, ct) : Task.FromResult<Host?>(null);
+        // Only a plug needs the host's room, and the room needs the VMs pinned exclusively on the host.
+        var pinnedRead = action == HotSetAction.HotPlug && hostId is { } p
+            ? vms.ListExclusivelyPinnedAsync(p, ct)
+            : Task.FromResult<IReadOnlyList<Vm>>([]);
+        await Task.WhenAll(clusterRead, hostRead, pinnedRead);
+        var cluster = await clusterRead
+            ?? throw new InvalidOperationException($"VM {vm.Id} belongs to cluster {vm.ClusterId}, which does not exist.");
+        var host = await hostRead;
+        var limits = (await config.GetAsync(ct)).LimitsFor(cluster.Version, cluster.Architecture);
+        var room = action == HotSetAction.HotPlug && host is not null
+            ? HostRoom.For(host, cluster, (await pinnedRead).Where(v => v.Id != vm.Id))
             : null;
-        // Only a plug needs the host's room, and the room needs every VM on the host: read them only then.
-        var room = action == HotSetAction.HotPlug && host is not null ? await HostRoomAsync(vm, host, cluster, ct) : null;
         var plan = UpdateVmPlan.Create(vm, request, limits, room, cluster.Version, cluster.Architecture);
         if (plan.Faults.Count > 0)
         {
@@ -86,12 +95,6 @@ public sealed class UpdateVmCommand(IVmStore vms, IClusterStore clusters, IHostS
     /// <summary>Whether a VM other than <paramref name="vmId"/> is named <paramref name="name"/> now.</summary>
     internal static async Task<bool> NameTakenAsync(IVmStore vms, string name, Guid vmId, CancellationToken ct) =>
         (await vms.ListAsync(name, null, ct)).Any(v => v.Name == name && v.Id != vmId);
-
-    private async Task<HostCpuCapacity> HostRoomAsync(Vm vm, Host host, Cluster cluster, CancellationToken ct)
-    {
-        var others = (await vms.ListByHostAsync(host.Id, ct)).Where(v => v.Id != vm.Id);
-        return HostRoom.For(host, cluster, others);
-    }
 
     private static UpdateVmOutcome Failed(params Core.Faults.Fault[] faults) =>
         new(CommandResult.Fail(faults), null, null);

@@ -14,12 +14,25 @@ public static class VmDownWrites
     /// rename the VM to its pending name; when that name is taken, writes the change with the current name and logs
     /// <see cref="AuditEventCodes.NextRunNameTaken"/> in <paramref name="audit"/>.
     /// </summary>
-    public static async Task<Vm?> ChangeKeepingNameAsync(this IVmStore store, Guid vmId, Func<Vm, Vm?> change,
+    public static Task<Vm?> ChangeKeepingNameAsync(this IVmStore store, Guid vmId, Func<Vm, Vm?> change,
+        IAuditLog audit, CancellationToken ct) =>
+        ChangeKeepingNameAsync(store, null, vmId, change, audit, ct);
+
+    /// <summary>
+    /// <see cref="ChangeKeepingNameAsync(IVmStore, Guid, Func{Vm, Vm?}, IAuditLog, CancellationToken)"/> starting from
+    /// <paramref name="current"/>, a VM the caller has just read: the first attempt writes without reading it again
+    /// (monitoring writes hundreds of VMs per round, most of them unchanged).
+    /// </summary>
+    public static Task<Vm?> ChangeKeepingNameFromAsync(this IVmStore store, Vm current, Func<Vm, Vm?> change,
+        IAuditLog audit, CancellationToken ct) =>
+        ChangeKeepingNameAsync(store, current, current.Id, change, audit, ct);
+
+    private static async Task<Vm?> ChangeKeepingNameAsync(IVmStore store, Vm? current, Guid vmId, Func<Vm, Vm?> change,
         IAuditLog audit, CancellationToken ct)
     {
         try
         {
-            return await store.ChangeAsync(vmId, change, ct);
+            return current is null ? await store.ChangeAsync(vmId, change, ct) : await store.ChangeFromAsync(current, change, ct);
         }
         catch (DuplicateNameException)
         {

@@ -75,18 +75,31 @@ public sealed partial class VmLauncher(IVmStore vms, IClusterStore clusters, IHo
         return CommandResult.Ok;
     }
 
-    private async Task<Host?> PickHostAsync(Vm vm, CpuTopology topology, Cluster cluster, IReadOnlyList<Host> candidates,
+    /// <summary>
+    /// The host with the most room (SPEC §4's rule) and, among equals, the fewest VMs placed on it, so that a cluster
+    /// of alike hosts fills evenly (oVirt's even distribution). Two queries whatever the number of hosts: the VM
+    /// count per host and the exclusively pinned VMs (the only ones the room rule counts).
+    /// </summary>
+    private async Task<Host?> PickHostAsync(Vm vm, CpuTopology topology, Cluster cluster, List<Host> candidates,
         CancellationToken ct)
     {
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var placed = await vms.CountByHostAsync(ct);
+        var pinned = (await vms.ListExclusivelyPinnedAsync(null, ct)).Where(v => v.Id != vm.Id).ToLookup(v => v.RunOnHostId);
         Host? best = null;
-        var bestRoom = int.MinValue;
+        (int Room, int Vms) bestScore = (int.MinValue, int.MaxValue);
         foreach (var host in candidates)
         {
-            var others = (await vms.ListByHostAsync(host.Id, ct)).Where(v => v.Id != vm.Id).ToList();
-            var capacity = HostRoom.For(host, cluster, others);
-            if (capacity.Fits(topology) && capacity.AvailableCpus > bestRoom)
+            var capacity = HostRoom.For(host, cluster, pinned[host.Id]);
+            var score = (capacity.AvailableCpus, placed.GetValueOrDefault(host.Id));
+            if (capacity.Fits(topology) && (score.AvailableCpus > bestScore.Room
+                || (score.AvailableCpus == bestScore.Room && score.Item2 < bestScore.Vms)))
             {
-                (best, bestRoom) = (host, capacity.AvailableCpus);
+                (best, bestScore) = (host, score);
             }
         }
 

@@ -26,7 +26,7 @@ public sealed class CpuOptionsQuery(IVmStore vms, IClusterStore clusters, IHostS
         var host = vm.RunOnHostId is { } hostId ? await hosts.GetAsync(hostId, ct) : null;
         var room = host is null
             ? null
-            : HostRoom.For(host, cluster, (await vms.ListByHostAsync(host.Id, ct)).Where(v => v.Id != vm.Id));
+            : HostRoom.For(host, cluster, (await vms.ListExclusivelyPinnedAsync(host.Id, ct)).Where(v => v.Id != vm.Id));
         var taken = vm.NextRun is { } pending && pending.Name != vm.Name
             && await UpdateVmCommand.NameTakenAsync(vms, pending.Name, vm.Id, ct) ? pending.Name : null;
         return CpuOptionsPreview.Create(new CpuOptionsInput(vm, nextRun, cluster, limits, host, room, taken, caller));
