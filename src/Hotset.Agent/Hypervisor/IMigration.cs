@@ -19,6 +19,9 @@ public interface IIncomingMigration
 /// <summary>The live migration of one running VM, as QEMU's migration commands offer it. Optional, like <see cref="IIncomingMigration"/>.</summary>
 public interface IDomainMigration
 {
+    /// <summary>Why this VM cannot be migrated now (checked before anything starts); null when it can.</summary>
+    Task<string?> RefusalAsync(CancellationToken ct);
+
     /// <summary>Starts sending the VM to <paramref name="uri"/> (QMP <c>migrate</c>, with the return path on).</summary>
     Task StartOutgoingAsync(string uri, long maxBandwidthBytesPerSecond, CancellationToken ct);
 

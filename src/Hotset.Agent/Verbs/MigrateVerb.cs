@@ -50,6 +50,11 @@ internal sealed partial class MigrateVerb(VmRegistry registry, MigrationFollower
                 throw new AgentFaultException(AgentErrorCodes.MigrationFailed, "Fatal error during migration: this host's hypervisor cannot migrate VMs live.");
             }
 
+            if (await migration.RefusalAsync(ct) is { } refusal)
+            {
+                throw new AgentFaultException(AgentErrorCodes.MigrationFailed, refusal);
+            }
+
             var job = new MigrationJob(vm.VmId, MigrationJob.SourceRole, call.IncomingUri!);
             await migration.StartOutgoingAsync(call.IncomingUri!, (long)(call.MaxBandwidthMiBps ?? DefaultMaxBandwidthMiBps) * 1024 * 1024, ct);
             vm.Migration = job;

@@ -14,6 +14,7 @@ namespace Hotset.Agent.Vms;
 internal sealed partial class MigrationFollower(VmRegistry registry, VcpuPinning pinning, TimeProvider time, ILogger<MigrationFollower> logger)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan CancelGrace = TimeSpan.FromSeconds(10);
 
     public void FollowSource(RunningVm vm, IDomain domain, IDomainMigration migration, MigrationJob job, TimeSpan setupTimeout, TimeSpan timeout) =>
         registry.Follow(stopping => SourceAsync(vm, domain, migration, job, setupTimeout, timeout, stopping));
@@ -26,6 +27,7 @@ internal sealed partial class MigrationFollower(VmRegistry registry, VcpuPinning
     {
         var started = time.GetTimestamp();
         string? cancelledBecause = null;
+        long cancelledAt = 0;
         try
         {
             while (true)
@@ -41,18 +43,25 @@ internal sealed partial class MigrationFollower(VmRegistry registry, VcpuPinning
                         return;
                     case MigrationStatus.Failed or MigrationStatus.Cancelled:
                         var why = now.Status == MigrationStatus.Cancelled
-                            ? cancelledBecause ?? (job.CancelRequested ? "cancelled (VM.migrateCancel)" : "cancelled")
+                            ? cancelledBecause ?? (job.CancelRequested ? "was cancelled (VM.migrateCancel)" : "was cancelled")
                             : $"failed: {now.Error ?? "QEMU gave no reason"}";
                         await KeepOnSourceAsync(vm, migration, job, now.Status, why);
                         return;
                     case MigrationStatus.Setup when cancelledBecause is null && elapsed > setupTimeout:
-                        cancelledBecause = $"stuck in QEMU's setup phase for more than {setupTimeout.TotalSeconds:0.#} s, cancelled (retrying is the engine's decision)";
+                        cancelledBecause = $"was stuck in QEMU's setup phase for more than {setupTimeout.TotalSeconds:0.#} s and was cancelled (retrying is the engine's decision)";
+                        cancelledAt = time.GetTimestamp();
                         await CancelQuietlyAsync(migration, stopping);
                         break;
                     case not MigrationStatus.Setup when cancelledBecause is null && elapsed > timeout:
-                        cancelledBecause = $"not done within its timeout of {timeout.TotalSeconds:0.#} s, cancelled";
+                        cancelledBecause = $"was not done within its timeout of {timeout.TotalSeconds:0.#} s and was cancelled";
+                        cancelledAt = time.GetTimestamp();
                         await CancelQuietlyAsync(migration, stopping);
                         break;
+                    case var _ when cancelledAt != 0 && time.GetElapsedTime(cancelledAt) > CancelGrace:
+                        // Seen here: a migration stuck in setup can stay "cancelling" for good.
+                        await KeepOnSourceAsync(vm, migration, job, MigrationStatus.Failed,
+                            $"{cancelledBecause}, but QEMU still reports '{now.Status}' {CancelGrace.TotalSeconds:0} s later; a new migration of this QEMU may be refused");
+                        return;
                 }
             }
         }

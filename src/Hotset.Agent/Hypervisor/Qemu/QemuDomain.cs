@@ -27,7 +27,7 @@ internal sealed class QemuDomain : IDomain, IMigratableDomain
             Monitor, _slots, new VcpuPlug(Monitor, _slots, vm, logger),
             new VcpuUnplug(Monitor, _slots, vm, options.UnplugTimeout, time, logger), vm, topology, logger);
         GuestCpus = new QemuGuestCpus(new GuestAgentClient(files.GuestAgentSocket, options.GuestAgentTimeout, time, logger));
-        _migration = new QemuMigration(Monitor);
+        _migration = new QemuMigration(Monitor, () => _slots.Created);
         _lifetime = new QemuLifetime(Monitor, vm.VmId, files, pid, time, logger);
     }
 

@@ -8,12 +8,26 @@ namespace Hotset.Agent.Hypervisor.Qemu;
 /// tells the source whether it loaded the VM, so a destination that fails to load makes the source's migration fail
 /// (and QEMU resume the guest there) instead of "completed" with the source paused.
 /// </summary>
-internal sealed class QemuMigration(QemuMonitor monitor) : IDomainMigration
+/// <para>
+/// QEMU 10 under TCG keeps the state of an unplugged vCPU (its <c>cpu_common</c> section stays registered), and no
+/// destination can load it ("Unknown savevm section or instance 'cpu_common' N"): a VM that had a vCPU unplugged in
+/// its QEMU's life is refused before anything starts (<see cref="RefusalAsync"/>).
+/// </para>
+internal sealed class QemuMigration(QemuMonitor monitor, Func<int> createdVcpus) : IDomainMigration
 {
     private static readonly JsonObject ReturnPath = new()
     {
         ["capabilities"] = new JsonArray(new JsonObject { ["capability"] = "return-path", ["state"] = true }),
     };
+
+    public async Task<string?> RefusalAsync(CancellationToken ct)
+    {
+        var live = (await monitor.ExecuteAsync("query-cpus-fast", null, ct) as JsonArray)?.Count ?? 0;
+        var created = createdVcpus();
+        return created > live
+            ? $"Fatal error during migration: VM '{monitor.VmName}' cannot migrate: its QEMU has created {created} vCPUs in its life and has {live} now; QEMU 10 under TCG keeps the state of an unplugged vCPU, which no destination can load. It keeps running here; restart it (or scale down by offlining CPUs in the guest instead of unplugging) to migrate it."
+            : null;
+    }
 
     public async Task StartOutgoingAsync(string uri, long maxBandwidthBytesPerSecond, CancellationToken ct)
     {

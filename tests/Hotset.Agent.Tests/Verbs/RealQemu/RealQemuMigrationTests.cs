@@ -7,7 +7,7 @@ namespace Hotset.Agent.Tests.Verbs.RealQemu;
 public sealed class RealQemuMigrationTests : TwoAgentsTestBase
 {
     [Fact]
-    public async Task Migrate_PluggedToThree_DestinationRunsThreeAndSurvivesRestart_SourceQemuGone_AndBackWithTwo()
+    public async Task Migrate_PluggedToThree_DestinationRunsThreeAndSurvivesRestart_SourceQemuGone_AndBackWithFour()
     {
         var vm = await BootAsync(A, cpus: 3, max: 4);
         var sourcePid = A.Track(vm.VmId);
@@ -29,8 +29,8 @@ public sealed class RealQemuMigrationTests : TwoAgentsTestBase
 
         await B.RestartAsync();
         await B.UntilCpusAsync(vm.VmId, 3);
-        await B.Rpc.ResultAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm.VmId, numberOfCpus = 2 });
-        await B.UntilCpusAsync(vm.VmId, 2);
+        await B.Rpc.ResultAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm.VmId, numberOfCpus = 4 });
+        await B.UntilCpusAsync(vm.VmId, 4);
 
         // Back to A, as the engine would: it clears the Down record first.
         await A.Rpc.ResultAsync(AgentMethods.Destroy, new { vmID = vm.VmId });
@@ -40,8 +40,8 @@ public sealed class RealQemuMigrationTests : TwoAgentsTestBase
 
         Assert.Equal(MigrationStatus.Completed, (await UntilFinishedAsync(B, vm.VmId)).Status);
         await UntilGoneAsync(destinationPid);
-        var home = await A.UntilCpusAsync(vm.VmId, 2);
-        Assert.Equal([0, 1], home.GuestCpusOnline);
+        var home = await A.UntilCpusAsync(vm.VmId, 4);
+        Assert.Equal([0, 1, 2, 3], home.GuestCpusOnline);
     }
 
     [Fact]
@@ -112,6 +112,22 @@ public sealed class RealQemuMigrationTests : TwoAgentsTestBase
         var source = await A.UntilCpusAsync(vm.VmId, 2);
         Assert.Equal(AgentVmStatus.Up, source.Status);
         await UntilVmStatusAsync(B, vm.VmId, AgentVmStatus.Down);
+    }
+
+    [Fact]
+    public async Task Migrate_VmThatHadAVcpuUnplugged_IsRefusedBeforeAnythingStarts()
+    {
+        var vm = await BootAsync(A, cpus: 3, max: 4);
+        await A.Rpc.ResultAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm.VmId, numberOfCpus = 2 });
+        await A.UntilCpusAsync(vm.VmId, 2);
+        var uri = await ExpectAsync(A, B, vm);
+
+        var refused = await A.Rpc.ErrorAsync(AgentMethods.Migrate, new { vmID = vm.VmId, incomingUri = uri });
+
+        Assert.Equal(AgentErrorCodes.MigrationFailed, refused.Code);
+        Assert.Contains("keeps the state of an unplugged vCPU", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(MigrationStatus.None, (await StatusAsync(A, vm.VmId)).Status);
+        Assert.Equal(AgentVmStatus.Up, (await A.UntilCpusAsync(vm.VmId, 2)).Status);
     }
 
     [Fact]
