@@ -4,6 +4,7 @@
 # figures as a markdown table for docs/benchmarks.md.
 #
 #   scripts/bench.sh                 all four parts: agent, engine, list, preview
+#   scripts/bench.sh migrate [--rounds N]   live migration total time and downtime (scripts/bench-migrate.py)
 #   scripts/bench.sh agent|engine|list|preview [--rounds N] [--warmup N] [--idle SECONDS] [--requests N] [--vms N] [--calls N] [--keep]
 #
 #   HOTSET_ARTIFACTS   build output (default ./artifacts)
@@ -11,6 +12,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
+if [[ "${1:-}" == migrate ]]; then  # live migration between two QEMU processes: no build needed
+  shift
+  export HOTSET_GUEST_DIR=${HOTSET_GUEST_DIR:-$repo/.guest}
+  exec python3 scripts/bench-migrate.py "$@"
+fi
 artifacts=${HOTSET_ARTIFACTS:-$repo/artifacts}
 export HOTSET_GUEST_DIR=${HOTSET_GUEST_DIR:-$repo/.guest}
 
