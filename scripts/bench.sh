@@ -4,6 +4,7 @@
 # figures as a markdown table for docs/benchmarks.md.
 #
 #   scripts/bench.sh                 all four parts: agent, engine, list, preview
+#   scripts/bench.sh migrate [--rounds N]   live migration total time and downtime (scripts/bench-migrate.py)
 #   scripts/bench.sh agent|engine|list|preview [--rounds N] [--warmup N] [--idle SECONDS] [--requests N] [--vms N] [--calls N] [--keep]
 #   scripts/bench.sh ui [--rounds N]  the web UI in headless Chromium with 1,000 VMs (tests/Hotset.Web.Tests, ScaleTests):
 #                                     first loads, list render, scroll frames; medians of N rounds (default 5)
@@ -15,6 +16,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
+if [[ "${1:-}" == migrate ]]; then  # live migration between two QEMU processes: no build needed
+  shift
+  export HOTSET_GUEST_DIR=${HOTSET_GUEST_DIR:-$repo/.guest}
+  exec python3 scripts/bench-migrate.py "$@"
+fi
 artifacts=${HOTSET_ARTIFACTS:-$repo/artifacts}
 export HOTSET_GUEST_DIR=${HOTSET_GUEST_DIR:-$repo/.guest}
 

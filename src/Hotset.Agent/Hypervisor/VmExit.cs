@@ -13,6 +13,9 @@ internal static class VmExit
     public const string Quit = "QEMU was told to quit.";
     public const string Destroyed = "QEMU was stopped by the agent (destroy).";
 
+    /// <summary>The start of the message of a source VM whose migration completed: it runs on the destination now.</summary>
+    public const string MigratedAway = "Migration succeeded:";
+
     /// <summary>The start of the message of a VM powered off because its guest ignored a shutdown request.</summary>
     public const string ShutdownForced = "The guest did not power off within";
 
@@ -20,6 +23,7 @@ internal static class VmExit
         exitMessage is not null && (exitMessage.StartsWith(GuestPoweredOff, StringComparison.Ordinal)
             || exitMessage.StartsWith(Quit, StringComparison.Ordinal)
             || exitMessage.StartsWith(Destroyed, StringComparison.Ordinal)
+            || exitMessage.StartsWith(MigratedAway, StringComparison.Ordinal)
             || exitMessage.StartsWith(ShutdownForced, StringComparison.Ordinal))
             ? VmExitCodes.Normal
             : VmExitCodes.Error;

@@ -28,6 +28,7 @@ internal sealed partial class SetNumberOfCpusVerb(
         using (await vm.EnterAsync(ct))
         {
             var vcpus = vm.RequireUp().Vcpus;
+            vm.RefuseWhileMigrating("set its number of CPUs");
             var definition = vm.Definition;
             if (call.NumberOfCpus < 1 || call.NumberOfCpus > definition.MaxVCpus)
             {

@@ -14,6 +14,10 @@ internal static class VerbServiceCollectionExtensions
         services.AddSingleton<IVerb, DestroyVmVerb>();
         services.AddSingleton<IVerb, ShutdownVmVerb>();
         services.AddSingleton<IVerb, SetNumberOfCpusVerb>();
+        services.AddSingleton<IVerb, MigrationCreateVerb>();
+        services.AddSingleton<IVerb, MigrateVerb>();
+        services.AddSingleton<IVerb, MigrateStatusVerb>();
+        services.AddSingleton<IVerb, MigrateCancelVerb>();
         return services;
     }
 }

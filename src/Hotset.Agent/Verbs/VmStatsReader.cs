@@ -37,6 +37,8 @@ internal sealed class VmStatsReader(IOptions<AgentOptions> options, TimeProvider
         {
             VcpuCount = threads?.Count ?? -1,
             VcpuThreadIds = [.. (threads ?? []).OrderBy(t => t.Index).Select(t => t.ThreadId)],
+            VcpuSlots = [.. (threads ?? []).Select(t => t.Index).Order()],
+            MigrationProgress = now.Migrating?.Status.Progress,
             GuestCpuCount = online?.Count ?? -1,
             GuestCpusOnline = online ?? [],
             CpuUsagePercent = usage ?? -1,

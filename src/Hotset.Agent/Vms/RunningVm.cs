@@ -17,6 +17,7 @@ internal sealed class RunningVm(VmDefinition definition)
     private VmRunState _state = VmRunState.PoweringUp;
     private string? _exitMessage;
     private bool _destroying;
+    private MigrationJob? _migration;
 
     public string VmId { get; } = definition.VmId;
 
@@ -27,7 +28,7 @@ internal sealed class RunningVm(VmDefinition definition)
     {
         lock (_lock)
         {
-            return new VmSnapshot(_definition, _domain, _state, _exitMessage);
+            return new VmSnapshot(_definition, _domain, _state, _exitMessage, _migration is { Finished: false } m ? m : null);
         }
     }
 
@@ -35,6 +36,24 @@ internal sealed class RunningVm(VmDefinition definition)
     {
         get { lock (_lock) { return _definition; } }
         set { lock (_lock) { _definition = value; } }
+    }
+
+    /// <summary>The VM's last migration on this host (running or ended); null when it never migrated here.</summary>
+    public MigrationJob? Migration
+    {
+        get { lock (_lock) { return _migration; } }
+        set { lock (_lock) { _migration = value; } }
+    }
+
+    /// <summary>The <c>MigrationInProgress</c> (51) fault when the VM is migrating (source or destination).</summary>
+    public void RefuseWhileMigrating(string what)
+    {
+        if (Migration is { Finished: false } job)
+        {
+            throw new AgentFaultException(
+                AgentErrorCodes.MigrationInProgress,
+                $"Command not supported during migration: VM '{Definition.VmName}' is migrating ({job.Role}, {job.Status.Status}); {what} once the migration has ended, on the host where the VM runs then.");
+        }
     }
 
     /// <summary>Waits for this VM's turn: changes of one VM never overlap. Dispose the result to end the turn.</summary>
@@ -128,7 +147,13 @@ internal sealed class RunningVm(VmDefinition definition)
 }
 
 /// <summary>A consistent view of a <see cref="RunningVm"/> at one moment.</summary>
-internal sealed record VmSnapshot(VmDefinition Definition, IDomain? Domain, VmRunState State, string? ExitMessage)
+internal sealed record VmSnapshot(VmDefinition Definition, IDomain? Domain, VmRunState State, string? ExitMessage, MigrationJob? Migrating = null)
 {
-    public string StatusWord => State.ToStatusWord();
+    /// <summary>VDSM's word; an Up VM that is migrating is <c>Migration Source</c> or <c>Migration Destination</c>.</summary>
+    public string StatusWord => (State, Migrating?.Role) switch
+    {
+        (VmRunState.Up, MigrationJob.SourceRole) => AgentVmStatus.MigrationSource,
+        (VmRunState.Up, MigrationJob.DestinationRole) => AgentVmStatus.MigrationDestination,
+        _ => State.ToStatusWord(),
+    };
 }

@@ -34,6 +34,9 @@ internal sealed partial class VmRegistry(VmStateStore store, ILogger<VmRegistry>
         _watches.Run(stopping => WatchAsync(vm, domain, stopping));
     }
 
+    /// <summary>Runs a background loop that follows one VM (a migration); it ends with the agent's stop like the exit watches.</summary>
+    public void Follow(Func<CancellationToken, Task> loop) => _watches.Run(loop);
+
     /// <summary>Marks the VM Down and records why, so the next agent start reports it the same way.</summary>
     public async Task MarkDownAsync(RunningVm vm, string exitMessage, CancellationToken ct)
     {

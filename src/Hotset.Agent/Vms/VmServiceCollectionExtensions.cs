@@ -12,6 +12,7 @@ internal static class VmServiceCollectionExtensions
         services.AddSingleton<VmRegistry>();
         services.AddSingleton<ShutdownWatchdog>();
         services.AddSingleton<VcpuPinning>();
+        services.AddSingleton<MigrationFollower>();
         services.AddHostedService<VmLifetimeService>();
         return services;
     }

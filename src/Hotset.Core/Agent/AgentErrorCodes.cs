@@ -18,11 +18,17 @@ public static class AgentErrorCodes
     /// <summary>VDSM <c>CannotCreateVM</c>: QEMU could not be started for <c>VM.create</c>.</summary>
     public const int CannotCreateVm = 9;
 
+    /// <summary>VDSM <c>MigrationError</c> ("Fatal error during migration"): a migration could not start or failed.</summary>
+    public const int MigrationFailed = 12;
+
     /// <summary>VDSM <c>VMDestroyFailed</c>: QEMU could not be stopped for <c>VM.destroy</c>.</summary>
     public const int DestroyFailed = 42;
 
     /// <summary>VDSM <c>MigrationInProgress</c>: "Command not supported during migration".</summary>
     public const int MigrationInProgress = 51;
+
+    /// <summary>VDSM <c>migCancelErr</c> ("Migration not in progress"): <c>VM.migrateCancel</c> of a VM that is not migrating.</summary>
+    public const int MigrationNotInProgress = 82;
 
     /// <summary>VDSM <c>setNumberOfCpusErr</c>: the hypervisor refused or only partly did the change.</summary>
     public const int SetNumberOfCpusFailed = 60;

@@ -11,6 +11,14 @@ public static class AgentMethods
     public const string GetStats = "VM.getStats";
     public const string SetNumberOfCpus = "VM.setNumberOfCpus";
 
+    /// <summary>Destination of a live migration: start QEMU waiting for the VM's state (<c>-incoming</c>).</summary>
+    public const string MigrationCreate = "VM.migrationCreate";
+
+    /// <summary>Source of a live migration: send the VM to the destination's incoming address.</summary>
+    public const string Migrate = "VM.migrate";
+    public const string MigrateStatus = "VM.migrateStatus";
+    public const string MigrateCancel = "VM.migrateCancel";
+
     /// <summary>HTTP path the agent serves JSON-RPC 2.0 on (POST, <c>Authorization: Bearer &lt;host secret&gt;</c>).</summary>
     public const string Path = "/jsonrpc";
 }

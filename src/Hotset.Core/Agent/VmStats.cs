@@ -25,6 +25,12 @@ public sealed record VmStats
     /// <summary>Share of the guest's CPUs busy over the last sampling period, 0–100; -1 when unknown.</summary>
     [JsonPropertyName("cpuUsagePercent")] public double CpuUsagePercent { get; init; } = -1;
 
+    /// <summary>Indexes (vCPU slots) of the vCPUs QEMU has now, ascending; what <c>VM.migrationCreate</c> takes as <c>vcpuSlots</c>.</summary>
+    [JsonPropertyName("vcpuSlots")] public IReadOnlyList<int> VcpuSlots { get; init; } = [];
+
+    /// <summary>Progress of the VM's running migration, 0–100 (share of its memory sent); null when it is not migrating.</summary>
+    [JsonPropertyName("migrationProgress")] public int? MigrationProgress { get; init; }
+
     [JsonPropertyName("exitMessage")] public string? ExitMessage { get; init; }
 
     /// <summary>

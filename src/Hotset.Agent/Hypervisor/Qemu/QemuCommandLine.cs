@@ -7,11 +7,14 @@ namespace Hotset.Agent.Hypervisor.Qemu;
 /// QEMU's argv for a VM: one fixed boot vCPU and the rest of the starting count as <c>-device</c> vCPUs (so every
 /// vCPU but 0 can be unplugged later), the lifetime vCPU budget as <c>maxcpus</c>, the VM's real maximum as the guest
 /// kernel's <c>possible_cpus</c>, QMP and guest agent on Unix sockets, the serial console to a file, daemonized.
+/// The destination of a migration gets the same argv with one <c>-device</c> per vCPU plugged on the source now
+/// (<c>vcpuSlots</c>) and <c>-incoming defer</c> (its listen address is set over QMP).
 /// </summary>
 public static class QemuCommandLine
 {
     public static IReadOnlyList<string> Build(
-        VmDefinition vm, QemuOptions options, QemuRunFiles files, VcpuTopology topology, string kernel, string? initrd)
+        VmDefinition vm, QemuOptions options, QemuRunFiles files, VcpuTopology topology, string kernel, string? initrd,
+        IReadOnlyList<int>? vcpuSlots = null, bool incoming = false)
     {
         var machine = string.IsNullOrEmpty(vm.Machine) ? options.Machine : vm.Machine;
         var args = new List<string>
@@ -22,7 +25,7 @@ public static class QemuCommandLine
             "-m", Invariant($"{vm.MemSizeMiB}M"),
             "-smp", Invariant($"1,sockets={topology.Sockets},cores={topology.Cores},threads={topology.Threads},maxcpus={topology.Slots}"),
         };
-        for (var index = 1; index < vm.NumberOfCpus; index++)
+        foreach (var index in (vcpuSlots ?? Enumerable.Range(0, vm.NumberOfCpus)).Where(i => i != 0).Order())
         {
             var (socket, core, thread) = topology.SlotOf(index);
             args.Add("-device");
@@ -42,6 +45,11 @@ public static class QemuCommandLine
         args.AddRange(["-chardev", $"socket,id=qga0,path={files.GuestAgentSocket},server=on,wait=off"]);
         args.AddRange(["-device", "virtio-serial-pci,id=virtio-serial0"]);
         args.AddRange(["-device", "virtserialport,chardev=qga0,name=org.qemu.guest_agent.0"]);
+        if (incoming)
+        {
+            args.AddRange(["-incoming", "defer"]);
+        }
+
         args.AddRange(["-daemonize", "-pidfile", files.PidFile]);
         return args;
     }

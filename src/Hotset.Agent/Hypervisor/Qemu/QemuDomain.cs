@@ -9,11 +9,12 @@ namespace Hotset.Agent.Hypervisor.Qemu;
 /// guest agent, <see cref="QemuLifetime"/> for the process. QEMU is daemonized and outlives this object:
 /// <see cref="DisposeAsync"/> only lets go of the connections; <see cref="IDomainLifetime.DestroyAsync"/> stops QEMU.
 /// </summary>
-internal sealed class QemuDomain : IDomain
+internal sealed class QemuDomain : IDomain, IMigratableDomain
 {
     private readonly QemuVcpuSlots _slots;
     private readonly QemuVcpus _vcpus;
     private readonly QemuLifetime _lifetime;
+    private readonly QemuMigration _migration;
 
     internal QemuDomain(
         VmDefinition vm, QemuOptions options, QemuRunFiles files, int pid, int createdVcpus, QmpClient qmp, TimeProvider time, ILogger logger)
@@ -26,6 +27,7 @@ internal sealed class QemuDomain : IDomain
             Monitor, _slots, new VcpuPlug(Monitor, _slots, vm, logger),
             new VcpuUnplug(Monitor, _slots, vm, options.UnplugTimeout, time, logger), vm, topology, logger);
         GuestCpus = new QemuGuestCpus(new GuestAgentClient(files.GuestAgentSocket, options.GuestAgentTimeout, time, logger));
+        _migration = new QemuMigration(Monitor, () => _slots.Created);
         _lifetime = new QemuLifetime(Monitor, vm.VmId, files, pid, time, logger);
     }
 
@@ -36,6 +38,10 @@ internal sealed class QemuDomain : IDomain
     public IGuestCpus GuestCpus { get; }
 
     public IDomainLifetime Lifetime => _lifetime;
+
+    public IDomainMigration Migration => _migration;
+
+    internal QemuMigration QemuMigration => _migration;
 
     /// <summary>The agent's QMP connection (tests reach QEMU through it).</summary>
     internal QemuMonitor Monitor { get; }

@@ -9,7 +9,8 @@ namespace Hotset.Agent.Hypervisor.Qemu;
 /// Runs each VM as its own daemonized QEMU process (it survives an agent restart) and drives it over QMP; see
 /// <see cref="QemuCommandLine"/> for the command line and <see cref="QemuDomain"/> for what a running VM can do.
 /// </summary>
-public sealed partial class QemuHypervisor(IOptions<QemuOptions> options, TimeProvider time, ILogger<QemuHypervisor> logger) : IHypervisor
+public sealed partial class QemuHypervisor(IOptions<QemuOptions> options, TimeProvider time, ILogger<QemuHypervisor> logger)
+    : IHypervisor, IIncomingMigration
 {
     private readonly QemuOptions _options = options.Value;
     private readonly TimeProvider _time = time;
@@ -31,13 +32,42 @@ public sealed partial class QemuHypervisor(IOptions<QemuOptions> options, TimePr
         return Task.FromResult(_info);
     }
 
-    public async Task<IDomain> StartAsync(VmDefinition definition, string runDirectory, CancellationToken ct)
+    public async Task<IDomain> StartAsync(VmDefinition definition, string runDirectory, CancellationToken ct) =>
+        await StartCoreAsync(definition, runDirectory, null, ct);
+
+    public async Task<(IDomain Domain, string IncomingUri)> StartIncomingAsync(
+        VmDefinition definition, IReadOnlyList<int> vcpuSlots, string runDirectory, CancellationToken ct)
+    {
+        var domain = await StartCoreAsync(definition with { NumberOfCpus = vcpuSlots.Count }, runDirectory, vcpuSlots, ct);
+        try
+        {
+            var files = new QemuRunFiles(Path.GetFullPath(runDirectory));
+            var listen = _options.MigrationAddress.Length == 0
+                ? $"unix:{files.MigrationSocket}"
+                : $"tcp:{_options.MigrationAddress}:0";
+            await domain.QemuMigration.ListenAsync(listen, ct);
+            var uri = _options.MigrationAddress.Length == 0
+                ? listen
+                : await domain.QemuMigration.ListeningTcpAddressAsync(ct)
+                    ?? throw new HypervisorException($"QEMU of VM '{definition.VmName}' listens for its migration but did not say on which port.");
+            LogListening(logger, definition.VmId, uri);
+            return (domain, uri);
+        }
+        catch
+        {
+            await domain.Lifetime.DestroyAsync(CancellationToken.None);
+            await domain.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<QemuDomain> StartCoreAsync(VmDefinition definition, string runDirectory, IReadOnlyList<int>? vcpuSlots, CancellationToken ct)
     {
         var files = PrepareRunDirectory(definition, runDirectory);
         var topology = VcpuTopology.For(definition, _options.VcpuBudget);
         Validate(definition, topology);
         var (kernel, initrd) = BootFiles(definition);
-        var args = QemuCommandLine.Build(definition, _options, files, topology, kernel, initrd);
+        var args = QemuCommandLine.Build(definition, _options, files, topology, kernel, initrd, vcpuSlots, incoming: vcpuSlots is not null);
 
         var started = _time.GetTimestamp();
         await RunDaemonizingAsync(definition, args, ct);
@@ -98,6 +128,9 @@ public sealed partial class QemuHypervisor(IOptions<QemuOptions> options, TimePr
 
     [LoggerMessage(EventId = 3311, Level = LogLevel.Information, Message = "VM {VmId}: QEMU pid {Pid} started with {Vcpus} of at most {MaxVcpus} vCPUs in {Milliseconds} ms")]
     private static partial void LogStarted(ILogger logger, string vmId, int pid, int vcpus, int maxVcpus, double milliseconds);
+
+    [LoggerMessage(EventId = 3313, Level = LogLevel.Information, Message = "VM {VmId}: QEMU waits for the incoming migration on {Uri}")]
+    private static partial void LogListening(ILogger logger, string vmId, string uri);
 
     [LoggerMessage(EventId = 3312, Level = LogLevel.Information, Message = "VM {VmId}: re-attached to QEMU pid {Pid}")]
     private static partial void LogAttached(ILogger logger, string vmId, int pid);

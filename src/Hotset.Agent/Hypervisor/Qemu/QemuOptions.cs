@@ -52,6 +52,13 @@ public sealed class QemuOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan QmpTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Where the destination of a live migration listens: empty for a Unix socket in the VM's run directory (both
+    /// agents on one machine), else an IP address of this host (e.g. <c>127.0.0.1</c>) on which QEMU takes a free port
+    /// and accepts the one migration it expects.
+    /// </summary>
+    public string MigrationAddress { get; set; } = "";
+
     /// <summary>Longest wait for QEMU to start (until its QMP socket answers).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(30);

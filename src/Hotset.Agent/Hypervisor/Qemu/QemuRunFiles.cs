@@ -16,6 +16,9 @@ public sealed record QemuRunFiles(string Directory)
 
     public string GuestAgentSocket => Path.Combine(Directory, "qga.sock");
 
+    /// <summary>Where the destination of a migration listens for the VM's state (mode 0700 directory: the agent's user only).</summary>
+    public string MigrationSocket => Path.Combine(Directory, "migrate.sock");
+
     /// <summary>The guest's serial console.</summary>
     public string ConsoleLog => Path.Combine(Directory, "console.log");
 
@@ -25,5 +28,5 @@ public sealed record QemuRunFiles(string Directory)
     public string CreatedVcpusFile => Path.Combine(Directory, "vcpus-created");
 
     /// <summary>The files that belong to a running QEMU only; the console log stays for the exit message.</summary>
-    public IEnumerable<string> RuntimeFiles => [QmpSocket, DiagnosticQmpSocket, GuestAgentSocket, PidFile, CreatedVcpusFile];
+    public IEnumerable<string> RuntimeFiles => [QmpSocket, DiagnosticQmpSocket, GuestAgentSocket, MigrationSocket, PidFile, CreatedVcpusFile];
 }

@@ -15,9 +15,11 @@ internal sealed class RealAgent : IAsyncDisposable
     public static readonly TimeSpan GuestDeadline = TimeSpan.FromSeconds(90);
     private readonly TestGuest _guest = new();
     private readonly HashSet<int> _pids = [];
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public RealAgent()
+    public RealAgent(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         Factory = NewFactory();
         Rpc = Factory.Rpc();
     }
@@ -35,10 +37,7 @@ internal sealed class RealAgent : IAsyncDisposable
     {
         var cpus = definition.NumberOfCpus;
         await Rpc.CreateAsync(definition);
-        if (Factory.Vm(definition.VmId).Snapshot().Domain is { } domain)
-        {
-            _pids.Add(domain.Lifetime.ProcessId);
-        }
+        Track(definition.VmId);
 
         await UntilCpusAsync(definition.VmId, cpus);
         return definition.VmId;
@@ -59,6 +58,18 @@ internal sealed class RealAgent : IAsyncDisposable
         }
 
         return stats;
+    }
+
+    /// <summary>Remembers the QEMU of <paramref name="vmId"/> so that disposing kills it whatever happened; returns its PID.</summary>
+    public int Track(string vmId)
+    {
+        var pid = Factory.Vm(vmId).Snapshot().Domain?.Lifetime.ProcessId ?? 0;
+        if (pid > 0)
+        {
+            _pids.Add(pid);
+        }
+
+        return pid;
     }
 
     public async Task RestartAsync()
@@ -100,7 +111,7 @@ internal sealed class RealAgent : IAsyncDisposable
         State.Path,
         Hooks.Path,
         hypervisor: null,
-        settings: new Dictionary<string, string?>
+        settings: new Dictionary<string, string?>(_settings)
         {
             ["Qemu:GuestKernel"] = _guest.Kernel,
             ["Qemu:GuestInitrd"] = _guest.Initrd,
