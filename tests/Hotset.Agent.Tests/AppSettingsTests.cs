@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Hotset.Agent.Hooks;
 using Hotset.Agent.Hypervisor.Qemu;
 using Hotset.Agent.Hypervisor.Simulated;
-using Hotset.Agent.Operability;
+using Hotset.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace Hotset.Agent.Tests;

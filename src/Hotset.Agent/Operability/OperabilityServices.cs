@@ -1,47 +1,32 @@
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
-using Prometheus;
+using Hotset.Core.Agent;
+using Hotset.Hosting;
 
 namespace Hotset.Agent.Operability;
 
 /// <summary>
-/// What an administrator watches the agent with (docs/operations.md): <c>/health/live</c>, <c>/health/ready</c> and
-/// Prometheus <c>/metrics</c>, which need no host secret (only <c>POST /jsonrpc</c> does), one access-log line per
-/// request, and the log format (<c>Logging:Format</c>).
+/// The agent's health checks (QEMU usable, state directory writable), its metrics and its access log. Health and
+/// <c>/metrics</c> need no host secret; only <c>POST /jsonrpc</c> does.
 /// </summary>
 public static class OperabilityServices
 {
-    public const string LivePath = "/health/live";
-    public const string ReadyPath = "/health/ready";
-    private const string ReadyTag = "ready";
+    public const string AccessLogCategory = "Hotset.Agent.AccessLog";
 
     public static WebApplicationBuilder AddOperability(this WebApplicationBuilder builder)
     {
-        builder.Logging.UseHotsetLogFormat(builder.Configuration);
-        builder.Services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section);
         builder.Services.AddSingleton<AgentMetrics>();
-        builder.Services.AddHealthChecks()
-            .AddCheck<HypervisorHealthCheck>("hypervisor", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(10))
-            .AddCheck<StateDirectoryHealthCheck>("state_directory", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(10));
+        builder.AddHotsetOperability()
+            .AddCheck<HypervisorHealthCheck>("hypervisor", tags: [OperabilityEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(10))
+            .AddCheck<StateDirectoryHealthCheck>("state_directory", tags: [OperabilityEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(10));
         return builder;
     }
 
-    /// <summary>Call first: the access log times and records every request.</summary>
+    /// <summary>Call first: the access log times and records every request; the caller holding the secret is <c>engine</c>.</summary>
     public static WebApplication UseAccessLog(this WebApplication app)
     {
-        app.UseMiddleware<AccessLogMiddleware>();
+        app.UseAccessLog(new AccessLogOptions(AccessLogCategory, c => c.Request.Headers[AgentWire.CorrelationHeader].ToString()));
         return app;
     }
 
-    public static WebApplication MapOperability(this WebApplication app)
-    {
-        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync });
-        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = HealthResponse.WriteAsync });
-        if (app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.Enabled)
-        {
-            app.MapMetrics(MetricsOptions.Path, app.Services.GetRequiredService<AgentMetrics>().Registry);
-        }
-
-        return app;
-    }
+    public static WebApplication MapOperability(this WebApplication app) =>
+        app.MapHotsetOperability(app.Services.GetRequiredService<AgentMetrics>().Registry);
 }

@@ -1,6 +1,6 @@
-using Hotset.Engine.Auth.Permissions;
 using Hotset.Engine.Api.DataCenters;
 using Hotset.Engine.Api.Search;
+using Hotset.Engine.Auth.Permissions;
 using Hotset.Engine.Clusters;
 
 namespace Hotset.Engine.Api.Clusters;

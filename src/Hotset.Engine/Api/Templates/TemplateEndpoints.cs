@@ -1,7 +1,7 @@
 using Hotset.Engine.Api.DataCenters;
 using Hotset.Engine.Api.Representations;
-using Hotset.Engine.Auth.Permissions;
 using Hotset.Engine.Api.Search;
+using Hotset.Engine.Auth.Permissions;
 using Hotset.Engine.Persistence.Templates;
 using Hotset.Engine.Vms;
 

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Hotset.Engine.Operability;
+namespace Hotset.Hosting;
 
 /// <summary>
-/// The body of <c>/health/live</c> and <c>/health/ready</c>:
+/// The body of <c>/health/live</c> and <c>/health/ready</c>, e.g. the engine's
 /// <c>{"status":"Healthy","checks":{"database":{"status":"Healthy","description":"…"},"hosts":{…,"data":{"local":"up"}}}}</c>.
 /// Only descriptions and data the checks chose to show; never an exception's text.
 /// </summary>

@@ -1,7 +1,7 @@
-namespace Hotset.Agent.Operability;
+namespace Hotset.Hosting;
 
 /// <summary>Text from a request made safe for one log line: control characters become '?', and long text is cut.</summary>
-internal static class LogText
+public static class LogText
 {
     public static string Clean(string value, int maxLength)
     {

@@ -1,4 +1,4 @@
-namespace Hotset.Engine.Operability;
+namespace Hotset.Hosting;
 
 /// <summary>Prometheus metrics (section <c>Metrics</c>).</summary>
 public sealed class MetricsOptions

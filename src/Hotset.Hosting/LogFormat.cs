@@ -1,4 +1,7 @@
-namespace Hotset.Agent.Operability;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Hotset.Hosting;
 
 /// <summary>
 /// The console log's format: <c>Logging:Format</c> (or <c>HOTSET_LOG_FORMAT</c>) <c>text</c> (the default, one
