@@ -13,7 +13,7 @@ namespace Hotset.Agent.Verbs;
 /// (status <c>Up</c>; guest counts are -1 until the guest agent answers — poll <c>VM.getStats</c>).
 /// </summary>
 internal sealed class CreateVmVerb(
-    IHypervisor hypervisor, VmRegistry registry, VmStateStore store, IHookRunner hooks, VcpuPinning pinning) : IVerb
+    IHypervisor hypervisor, VmRegistry registry, VmStateStore store, VmAdmission admission, IHookRunner hooks, VcpuPinning pinning) : IVerb
 {
     public string Method => AgentMethods.Create;
 
@@ -23,13 +23,7 @@ internal sealed class CreateVmVerb(
     {
         var call = VerbParams.Read<CreateVmCall>(parameters);
         var definition = VmDefinitionCheck.Validate(call);
-        var vm = new RunningVm(definition);
-        if (!registry.TryAdd(vm))
-        {
-            throw new AgentFaultException(
-                AgentErrorCodes.VmExists,
-                $"Virtual machine already exists: VM '{call.VmId}' is {registry.Get(call.VmId).Snapshot().StatusWord} on this host; destroy it first.");
-        }
+        var vm = admission.Register(definition);
 
         using (await vm.EnterAsync(ct))
         {
@@ -56,27 +50,9 @@ internal sealed class CreateVmVerb(
             {
                 if (!created)
                 {
-                    await AbandonAsync(vm, domain);
+                    await admission.AbandonAsync(vm, domain);
                 }
             }
-        }
-    }
-
-    // A create that fails, even after QEMU started, leaves nothing behind for a person to clean up.
-    private async Task AbandonAsync(RunningVm vm, IDomain? domain)
-    {
-        try
-        {
-            if (domain is not null)
-            {
-                await domain.Lifetime.DestroyAsync(CancellationToken.None);
-                await domain.DisposeAsync();
-            }
-        }
-        finally
-        {
-            registry.Remove(vm);
-            store.Delete(vm.VmId);
         }
     }
 }

@@ -13,7 +13,7 @@ namespace Hotset.Agent.Verbs;
 /// holding this host's secret can open that door. The VM is <c>Migration Destination</c> until the migration ends.
 /// </summary>
 internal sealed class MigrationCreateVerb(
-    IHypervisor hypervisor, VmRegistry registry, VmStateStore store, VcpuPinning pinning, MigrationFollower follower) : IVerb
+    IHypervisor hypervisor, VmRegistry registry, VmStateStore store, VmAdmission admission, VcpuPinning pinning, MigrationFollower follower) : IVerb
 {
     public string Method => AgentMethods.MigrationCreate;
 
@@ -29,13 +29,7 @@ internal sealed class MigrationCreateVerb(
             throw new AgentFaultException(AgentErrorCodes.MigrationFailed, "Fatal error during migration: this host's hypervisor cannot receive live migrations.");
         }
 
-        var vm = new RunningVm(definition);
-        if (!registry.TryAdd(vm))
-        {
-            throw new AgentFaultException(
-                AgentErrorCodes.VmExists,
-                $"Virtual machine already exists: VM '{call.VmId}' is {registry.Get(call.VmId).Snapshot().StatusWord} on this host; destroy it first.");
-        }
+        var vm = admission.Register(definition);
 
         using (await vm.EnterAsync(ct))
         {
@@ -58,7 +52,7 @@ internal sealed class MigrationCreateVerb(
             {
                 if (!created)
                 {
-                    await AbandonAsync(vm, domain);
+                    await admission.AbandonAsync(vm, domain);
                 }
             }
         }
@@ -75,22 +69,5 @@ internal sealed class MigrationCreateVerb(
         }
 
         return [.. slots.Order()];
-    }
-
-    private async Task AbandonAsync(RunningVm vm, IDomain? domain)
-    {
-        try
-        {
-            if (domain is not null)
-            {
-                await domain.Lifetime.DestroyAsync(CancellationToken.None);
-                await domain.DisposeAsync();
-            }
-        }
-        finally
-        {
-            registry.Remove(vm);
-            store.Delete(vm.VmId);
-        }
     }
 }

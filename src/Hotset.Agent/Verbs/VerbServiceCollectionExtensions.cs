@@ -7,6 +7,7 @@ internal static class VerbServiceCollectionExtensions
     public static IServiceCollection AddAgentVerbs(this IServiceCollection services)
     {
         services.AddSingleton<VmStatsReader>();
+        services.AddSingleton<VmAdmission>();
         services.AddSingleton<IVerb, GetCapabilitiesVerb>();
         services.AddSingleton<IVerb, GetAllVmStatsVerb>();
         services.AddSingleton<IVerb, GetStatsVerb>();
