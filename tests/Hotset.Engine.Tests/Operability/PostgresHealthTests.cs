@@ -4,6 +4,7 @@ using System.Runtime.Versioning;
 using System.Text.Json.Nodes;
 using Hotset.Engine.Tests.Api;
 using Hotset.Engine.Tests.Persistence;
+using Hotset.Engine.Tests.Testing;
 using Hotset.Testing.Processes;
 
 namespace Hotset.Engine.Tests.Operability;

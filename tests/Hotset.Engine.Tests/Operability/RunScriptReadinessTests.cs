@@ -1,6 +1,6 @@
-using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.Versioning;
-using System.Text;
+using Hotset.Engine.Tests.Testing;
 
 namespace Hotset.Engine.Tests.Operability;
 
@@ -12,15 +12,12 @@ namespace Hotset.Engine.Tests.Operability;
 [SupportedOSPlatform("linux")]
 public sealed class RunScriptReadinessTests : IDisposable
 {
-    private const UnixFileMode Executable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const string Banner = "Hotset is running.";
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("hotset-ready-");
+    private readonly RunScriptSandbox _sandbox = new("hotset-ready-");
 
-    private string Bin => Path.Combine(_root.FullName, "bin");
+    private string Probes => Path.Combine(_sandbox.Root, "probes");
 
-    private string Probes => Path.Combine(_root.FullName, "probes");
-
-    public void Dispose() => _root.Delete(recursive: true);
+    public void Dispose() => _sandbox.Dispose();
 
     [Fact]
     public async Task Run_HostUpOnlyAtTheFourthProbe_BannerAfterTheHostIsUp()
@@ -49,87 +46,31 @@ public sealed class RunScriptReadinessTests : IDisposable
 
     private void WriteStubs(int upFromProbe)
     {
-        Directory.CreateDirectory(Bin);
-        Write(Path.Combine(Bin, "dotnet"), """
-            #!/bin/sh
-            case "$1" in
-              build) exit 0 ;;
-              Hotset.Agent.dll)
-                for a in "$@"; do case "$a" in --Agent:StateDirectory=*) state=${a#*=} ;; esac; done
-                echo "0123456789abcdef" >"$state/agent.secret"
-                exec sleep 30 ;;
-              *) exec sleep 30 ;;
-            esac
-            """);
-        var limit = upFromProbe == int.MaxValue ? "999999" : upFromProbe.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var limit = upFromProbe == int.MaxValue ? "999999" : upFromProbe.ToString(CultureInfo.InvariantCulture);
         foreach (var state in new[] { "up", "non_responsive" })
         {
-            File.WriteAllText(Path.Combine(_root.FullName, state + ".json"),
+            File.WriteAllText(Path.Combine(_sandbox.Root, state + ".json"),
                 """{"status":"Degraded","checks":{"hosts":{"data":{"local":"STATE"}}}}""".Replace("STATE", state, StringComparison.Ordinal));
         }
 
-        Write(Path.Combine(Bin, "curl"), $"""
+        _sandbox.WriteTool("curl", $"""
             #!/bin/sh
             case "$*" in
               *health/ready*)
                 echo probe >>"{Probes}"
                 if [ "$(wc -l <"{Probes}")" -ge {limit} ]; then state=up; else state=non_responsive; fi
-                cat "{_root.FullName}/$state.json" ;;
+                cat "{_sandbox.Root}/$state.json" ;;
             esac
             exit 0
             """);
-        Directory.CreateDirectory(Path.Combine(_root.FullName, "artifacts", "bin", "Hotset.Agent", "release"));
-        Directory.CreateDirectory(Path.Combine(_root.FullName, "artifacts", "bin", "Hotset.Engine", "release"));
     }
 
-    /// <summary>Runs run.sh until its banner or its exit, then stops it as Ctrl-C would.</summary>
-    private async Task<(string Output, int ExitCode)> RunAsync(int readyTimeoutSeconds)
-    {
-        var start = new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "scripts", "run.sh")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["PATH"] = Bin + ":" + Environment.GetEnvironmentVariable("PATH");
-        start.Environment["HOTSET_DATA_DIR"] = Path.Combine(_root.FullName, "data");
-        start.Environment["HOTSET_ARTIFACTS"] = Path.Combine(_root.FullName, "artifacts");
-        start.Environment["HOTSET_GUEST_DIR"] = Path.Combine(_root.FullName, "guest");
-        start.Environment["HOTSET_ADMIN_PASSWORD"] = "readiness-test-password";
-        start.Environment["HOTSET_READY_TIMEOUT"] = readyTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        try
-        {
-            while (await process.StandardOutput.ReadLineAsync(stop.Token) is { } line)
+    private Task<(string Output, int ExitCode)> RunAsync(int readyTimeoutSeconds) =>
+        _sandbox.RunAsync(
+            new Dictionary<string, string?>
             {
-                output.AppendLine(line);
-                if (line.StartsWith("Ctrl-C stops", StringComparison.Ordinal))
-                {
-                    break;
-                }
-            }
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                using var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-                await interrupt.WaitForExitAsync();
-            }
-
-            output.Append(await process.StandardOutput.ReadToEndAsync());
-            await process.WaitForExitAsync();
-        }
-
-        return (output + await errors, process.ExitCode);
-    }
-
-    private static void Write(string path, string text)
-    {
-        File.WriteAllText(path, text.ReplaceLineEndings("\n") + "\n");
-        File.SetUnixFileMode(path, Executable);
-    }
+                ["HOTSET_ADMIN_PASSWORD"] = "readiness-test-password",
+                ["HOTSET_READY_TIMEOUT"] = readyTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
+            },
+            TimeSpan.FromSeconds(120));
 }

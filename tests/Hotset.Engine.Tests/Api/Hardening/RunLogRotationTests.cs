@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hotset.Engine.Tests.Testing;
 
 namespace Hotset.Engine.Tests.Api.Hardening;
 
@@ -8,7 +9,6 @@ namespace Hotset.Engine.Tests.Api.Hardening;
 /// </summary>
 public sealed class RunLogRotationTests : IDisposable
 {
-    private static readonly string Repository = FindRepository();
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("hotset-logs-");
 
     public void Dispose() => _data.Delete(recursive: true);
@@ -16,7 +16,7 @@ public sealed class RunLogRotationTests : IDisposable
     [Fact]
     public void RunScript_RotatesBothLogsBeforeStartingAgentAndEngine()
     {
-        var script = File.ReadAllText(Path.Combine(Repository, "scripts", "run.sh"));
+        var script = File.ReadAllText(Path.Combine(Repository.Root, "scripts", "run.sh"));
 
         foreach (var log in new[] { "agent.log", "engine.log" })
         {
@@ -55,23 +55,12 @@ public sealed class RunLogRotationTests : IDisposable
 
     private static async Task RotateAsync(string log)
     {
-        using var process = Process.Start(new ProcessStartInfo("bash", [Path.Combine(Repository, "scripts", "rotate-log.sh"), log])
+        using var process = Process.Start(new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "scripts", "rotate-log.sh"), log])
         {
             RedirectStandardError = true,
         })!;
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         Assert.True(process.ExitCode == 0, error);
-    }
-
-    private static string FindRepository()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Hotset.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (Hotset.slnx) was not found.");
     }
 }

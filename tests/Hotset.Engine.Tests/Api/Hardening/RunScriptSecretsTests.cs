@@ -1,6 +1,5 @@
-using System.Diagnostics;
 using System.Runtime.Versioning;
-using System.Text;
+using Hotset.Engine.Tests.Testing;
 
 namespace Hotset.Engine.Tests.Api.Hardening;
 
@@ -14,38 +13,22 @@ public sealed class RunScriptSecretsTests : IDisposable
 {
     private const UnixFileMode OwnerFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerDirectory = OwnerFile | UnixFileMode.UserExecute;
-    private static readonly string Repository = FindRepository();
-
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("hotset-run-");
+    private readonly RunScriptSandbox _sandbox = new("hotset-run-");
 
     public RunScriptSecretsTests()
     {
-        var bin = Directory.CreateDirectory(Path.Combine(_root.FullName, "bin")).FullName;
-        WriteExecutable(Path.Combine(bin, "dotnet"), """
+        _sandbox.WriteTool("curl", $"""
             #!/bin/sh
-            case "$1" in
-              build) exit 0 ;;
-              Hotset.Agent.dll)
-                for a in "$@"; do case "$a" in --Agent:StateDirectory=*) state=${a#*=} ;; esac; done
-                echo "0123456789abcdef" >"$state/agent.secret"
-                echo "agent running"; exec sleep 30 ;;
-              *) echo "engine running"; exec sleep 30 ;;
-            esac
-            """);
-        WriteExecutable(Path.Combine(bin, "curl"), $"""
-            #!/bin/sh
-            echo "$*" >>"{_root.FullName}/curl-args"
-            case "$*" in *health/ready*) cat "{_root.FullName}/ready.json" ;; esac
+            echo "$*" >>"{_sandbox.Root}/curl-args"
+            case "$*" in *health/ready*) cat "{_sandbox.Root}/ready.json" ;; esac
             exit 0
             """);
-        File.WriteAllText(Path.Combine(_root.FullName, "ready.json"), """{"status":"Healthy","checks":{"hosts":{"data":{"local":"up"}}}}""");
-        Directory.CreateDirectory(Path.Combine(_root.FullName, "artifacts", "bin", "Hotset.Agent", "release"));
-        Directory.CreateDirectory(Path.Combine(_root.FullName, "artifacts", "bin", "Hotset.Engine", "release"));
+        File.WriteAllText(Path.Combine(_sandbox.Root, "ready.json"), """{"status":"Healthy","checks":{"hosts":{"data":{"local":"up"}}}}""");
     }
 
-    private string Data => Path.Combine(_root.FullName, "data");
+    private string Data => _sandbox.Data;
 
-    public void Dispose() => _root.Delete(recursive: true);
+    public void Dispose() => _sandbox.Dispose();
 
     [Fact]
     public async Task Run_GeneratedPassword_PrintedOnTheFirstRunOnly()
@@ -59,7 +42,7 @@ public sealed class RunScriptSecretsTests : IDisposable
 
         Assert.DoesNotContain(password, second, StringComparison.Ordinal);
         Assert.Contains($"password in {Data}/admin-password", second, StringComparison.Ordinal);
-        Assert.DoesNotContain(password, await File.ReadAllTextAsync(Path.Combine(_root.FullName, "curl-args")), StringComparison.Ordinal);
+        Assert.DoesNotContain(password, await File.ReadAllTextAsync(Path.Combine(_sandbox.Root, "curl-args")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +54,7 @@ public sealed class RunScriptSecretsTests : IDisposable
 
         Assert.DoesNotContain(chosen, output, StringComparison.Ordinal);
         Assert.Contains("password from HOTSET_ADMIN_PASSWORD", output, StringComparison.Ordinal);
-        Assert.DoesNotContain(chosen, await File.ReadAllTextAsync(Path.Combine(_root.FullName, "curl-args")), StringComparison.Ordinal);
+        Assert.DoesNotContain(chosen, await File.ReadAllTextAsync(Path.Combine(_sandbox.Root, "curl-args")), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(Data, "admin-password")));
     }
 
@@ -98,67 +81,6 @@ public sealed class RunScriptSecretsTests : IDisposable
         }
     }
 
-    /// <summary>Runs run.sh until it has printed its tour, then stops it as Ctrl-C would; returns what it printed.</summary>
-    private async Task<string> RunAsync(string? adminPassword)
-    {
-        var start = new ProcessStartInfo("bash", [Path.Combine(Repository, "scripts", "run.sh")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["PATH"] = Path.Combine(_root.FullName, "bin") + ":" + Environment.GetEnvironmentVariable("PATH");
-        start.Environment["HOTSET_DATA_DIR"] = Data;
-        start.Environment["HOTSET_ARTIFACTS"] = Path.Combine(_root.FullName, "artifacts");
-        start.Environment["HOTSET_GUEST_DIR"] = Path.Combine(_root.FullName, "guest");
-        start.Environment.Remove("HOTSET_ADMIN_PASSWORD");
-        if (adminPassword is not null)
-        {
-            start.Environment["HOTSET_ADMIN_PASSWORD"] = adminPassword;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            while (await process.StandardOutput.ReadLineAsync(stop.Token) is { } line)
-            {
-                output.AppendLine(line);
-                if (line.StartsWith("Ctrl-C stops", StringComparison.Ordinal))
-                {
-                    break;
-                }
-            }
-        }
-        finally
-        {
-            using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            {
-                await interrupt.WaitForExitAsync();
-            }
-
-            output.Append(await process.StandardOutput.ReadToEndAsync());
-            await process.WaitForExitAsync();
-        }
-
-        return output + await errors;
-    }
-
-    private static void WriteExecutable(string path, string text)
-    {
-        File.WriteAllText(path, text.ReplaceLineEndings("\n") + "\n");
-        File.SetUnixFileMode(path, OwnerDirectory);
-    }
-
-    private static string FindRepository()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Hotset.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The repository root (Hotset.slnx) was not found.");
-    }
+    private async Task<string> RunAsync(string? adminPassword) =>
+        (await _sandbox.RunAsync(new Dictionary<string, string?> { ["HOTSET_ADMIN_PASSWORD"] = adminPassword }, TimeSpan.FromSeconds(60))).Output;
 }

@@ -1,4 +1,4 @@
-namespace Hotset.Engine.Tests.Operability;
+namespace Hotset.Engine.Tests.Testing;
 
 /// <summary>The repository this test assembly was built from (the directory holding <c>Hotset.slnx</c>).</summary>
 internal static class Repository
