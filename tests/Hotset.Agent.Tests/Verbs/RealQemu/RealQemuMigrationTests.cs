@@ -22,8 +22,8 @@ public sealed class RealQemuMigrationTests : TwoAgentsTestBase
         await UntilGoneAsync(sourcePid);
         var source = await A.Rpc.StatsAsync(vm.VmId);
         Assert.Equal((AgentVmStatus.Down, VmExitCodes.Normal), (source.Status, source.ExitCode));
+        await UntilVmStatusAsync(B, vm.VmId, AgentVmStatus.Up);
         var destination = await B.UntilCpusAsync(vm.VmId, 3);
-        Assert.Equal(AgentVmStatus.Up, destination.Status);
         Assert.Equal([0, 1, 2], destination.VcpuSlots);
         Assert.Equal(MigrationStatus.Completed, (await UntilFinishedAsync(B, vm.VmId)).Status);
 

@@ -20,7 +20,9 @@ public sealed class RealQemuTcpMigrationTests : TwoAgentsTestBase
 
         Assert.StartsWith("tcp:127.0.0.1:", uri, StringComparison.Ordinal);
         Assert.True(done.Status == MigrationStatus.Completed, done.ToString());
-        Assert.Equal(AgentVmStatus.Up, (await B.UntilCpusAsync(vm.VmId, 2)).Status);
+        // The source reports completed as soon as the destination has loaded the VM; the destination turns Up after.
+        await UntilVmStatusAsync(B, vm.VmId, AgentVmStatus.Up);
+        await B.UntilCpusAsync(vm.VmId, 2);
         var port = int.Parse(uri[(uri.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
         using var probe = new System.Net.Sockets.TcpClient();
         await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => probe.ConnectAsync("127.0.0.1", port));
