@@ -21,6 +21,7 @@ internal sealed partial class LibvirtLifetime : IDomainLifetime
     private readonly Task _exitWatch;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _removed = new();
     private volatile DomainEvent? _stopped;
+    private volatile bool _guestShutdown;
 
     public LibvirtLifetime(LibvirtDomainRef domain, string vmId, LibvirtRunFiles files, int pid, ILogger logger)
     {
@@ -80,9 +81,17 @@ internal sealed partial class LibvirtLifetime : IDomainLifetime
 
     private void OnEvent(DomainEvent e)
     {
+        var name = e.Lifecycle is { } lifecycle ? lifecycle.ToString() : "DeviceRemoved";
+        LogEvent(_logger, _vmId, name, e.Detail, e.RemovedAlias);
         if (e.Lifecycle is LifecycleEvent.Stopped or LifecycleEvent.Crashed)
         {
             _stopped = e;
+        }
+
+        // The guest powered off (on its own or at the power button); libvirt then stops QEMU.
+        if (e.Lifecycle == LifecycleEvent.Shutdown)
+        {
+            _guestShutdown = true;
         }
 
         if (e.RemovedAlias is { } alias)
@@ -100,8 +109,8 @@ internal sealed partial class LibvirtLifetime : IDomainLifetime
                 await Task.Delay(Poll, _release.Token);
             }
 
-            // The lifecycle event that says why comes right around the exit.
-            for (var i = 0; i < 10 && _stopped is null; i++)
+            // The lifecycle event that says why comes right around the exit (later on a busy host).
+            for (var i = 0; i < 30 && _stopped is null; i++)
             {
                 await Task.Delay(Poll, _release.Token);
             }
@@ -124,6 +133,7 @@ internal sealed partial class LibvirtLifetime : IDomainLifetime
     private string Message(DomainEvent? stopped) => stopped switch
     {
         { Lifecycle: LifecycleEvent.Stopped, Detail: 0 } => QemuExitMessage.For("guest-shutdown", _files.ConsoleLog),
+        null when _guestShutdown => QemuExitMessage.For("guest-shutdown", _files.ConsoleLog),
         { Lifecycle: LifecycleEvent.Stopped, Detail: 1 } => "QEMU was stopped through libvirt (virDomainDestroy) by someone other than the agent.",
         { Lifecycle: LifecycleEvent.Stopped, Detail: 2 } or { Lifecycle: LifecycleEvent.Crashed } => QemuExitMessage.For("guest-panic", _files.ConsoleLog),
         { Lifecycle: LifecycleEvent.Stopped, Detail: 5 } => QemuExitMessage.For("libvirt reports a failure", _files.ConsoleLog),
@@ -132,6 +142,9 @@ internal sealed partial class LibvirtLifetime : IDomainLifetime
 
     [LoggerMessage(EventId = 3406, Level = LogLevel.Information, Message = "VM {VmId}: QEMU (pid {Pid}) under libvirt exited: {Message}")]
     private static partial void LogExited(ILogger logger, string vmId, int pid, string message);
+
+    [LoggerMessage(EventId = 3411, Level = LogLevel.Debug, Message = "VM {VmId}: libvirt event {Event} detail {Detail} {Alias}")]
+    private static partial void LogEvent(ILogger logger, string vmId, string @event, int detail, string? alias);
 
     [LoggerMessage(EventId = 3407, Level = LogLevel.Information, Message = "VM {VmId}: libvirt domain {Domain} destroyed and undefined")]
     private static partial void LogDestroyed(ILogger logger, string vmId, string domain);
