@@ -39,6 +39,9 @@ internal static unsafe class LibvirtEvents
 
     private static bool StartLoop()
     {
+        // libvirt prints every error to stderr unless told otherwise; the driver reports them itself.
+        delegate* unmanaged[Cdecl]<nint, nint, void> quiet = &IgnoreError;
+        LibvirtNative.SetErrorFunc(0, (nint)quiet);
         if (LibvirtNative.EventRegisterDefaultImpl() < 0)
         {
             throw LibvirtError.Exception("Cannot start libvirt's event loop");
@@ -57,6 +60,11 @@ internal static unsafe class LibvirtEvents
         { IsBackground = true, Name = "libvirt events" };
         thread.Start();
         return true;
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static void IgnoreError(nint userData, nint error)
+    {
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]

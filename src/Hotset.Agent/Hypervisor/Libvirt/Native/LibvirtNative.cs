@@ -82,6 +82,9 @@ internal static unsafe partial class LibvirtNative
     [LibraryImport(Library, EntryPoint = "virDomainGetInfo")]
     public static partial int DomainGetInfo(DomainHandle domain, out DomainInfo info);
 
+    [LibraryImport(Library, EntryPoint = "virSetErrorFunc")]
+    public static partial void SetErrorFunc(nint userData, nint handler);
+
     [LibraryImport(Library, EntryPoint = "virGetLastErrorMessage")]
     public static partial nint GetLastErrorMessage();
 
