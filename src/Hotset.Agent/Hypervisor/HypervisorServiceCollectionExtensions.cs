@@ -42,7 +42,7 @@ public static class HypervisorServiceCollectionExtensions
             : IsLibvirt(sp) ? sp.GetRequiredService<LibvirtHypervisor>() : sp.GetRequiredService<QemuHypervisor>());
         services.TryAddSingleton<IThreadAffinity>(sp => IsSimulated(sp)
             ? sp.GetRequiredService<SimulatedThreadAffinity>()
-            : sp.GetRequiredService<VcpuPinner>());
+            : IsLibvirt(sp) ? sp.GetRequiredService<LibvirtHypervisor>().Pins : sp.GetRequiredService<VcpuPinner>());
         return services;
     }
 

@@ -15,12 +15,12 @@ internal sealed class LibvirtDomain : IDomain
     private readonly LibvirtLifetime _lifetime;
 
     public LibvirtDomain(
-        LibvirtDomainRef domain, VmDefinition vm, QemuOptions qemu, VcpuTopology topology, LibvirtRunFiles files, int pid, int createdVcpus, ILogger logger)
+        LibvirtDomainRef domain, VmDefinition vm, QemuOptions qemu, VcpuTopology topology, LibvirtRunFiles files, int pid, int createdVcpus, LibvirtVcpuPins pins, ILogger logger)
     {
         _ref = domain;
         VmId = vm.VmId;
         var unplug = new LibvirtUnplug(domain, vm, topology, qemu.UnplugTimeout, logger);
-        _vcpus = new LibvirtVcpus(domain, vm, topology, CreatedVcpusFile.Open(files.CreatedVcpusFile, createdVcpus), unplug, logger);
+        _vcpus = new LibvirtVcpus(domain, vm, topology, CreatedVcpusFile.Open(files.CreatedVcpusFile, createdVcpus), unplug, pins, logger);
         GuestCpus = new LibvirtGuestCpus(domain, qemu.GuestAgentTimeout);
         _lifetime = new LibvirtLifetime(domain, vm.VmId, files, pid, logger);
     }

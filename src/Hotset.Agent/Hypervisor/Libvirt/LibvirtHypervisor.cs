@@ -12,7 +12,7 @@ namespace Hotset.Agent.Hypervisor.Libvirt;
 /// agent restart. Admins see the VMs in <c>virsh list</c>.
 /// </summary>
 public sealed partial class LibvirtHypervisor(
-    IOptions<LibvirtOptions> options, IOptions<QemuOptions> qemuOptions, ILogger<LibvirtHypervisor> logger) : IHypervisor, IDisposable
+    IOptions<LibvirtOptions> options, IOptions<QemuOptions> qemuOptions, VcpuPinner pinner, ILogger<LibvirtHypervisor> logger) : IHypervisor, IDisposable
 {
     public const string Name = "libvirt";
 
@@ -20,6 +20,9 @@ public sealed partial class LibvirtHypervisor(
     private readonly QemuOptions _qemu = qemuOptions.Value;
     private readonly LibvirtConnection _connection = new(options.Value.Uri, logger);
     private HypervisorInfo? _info;
+
+    /// <summary>The pinning of this driver's vCPUs (<c>virDomainPinVcpu</c>), the agent's <see cref="IThreadAffinity"/> with libvirt.</summary>
+    internal LibvirtVcpuPins Pins { get; } = new(pinner);
 
     public async Task<HypervisorInfo> GetInfoAsync(CancellationToken ct)
     {
@@ -88,7 +91,7 @@ public sealed partial class LibvirtHypervisor(
         var pid = ProcessIdOf(name) ?? 0;
         File.WriteAllText(files.CreatedVcpusFile, definition.NumberOfCpus.ToString(CultureInfo.InvariantCulture));
         LogStarted(logger, definition.VmId, name, pid, definition.NumberOfCpus, definition.MaxVCpus, clock.Elapsed.TotalMilliseconds);
-        return new LibvirtDomain(new LibvirtDomainRef(_connection, name), definition, _qemu, topology, files, pid, definition.NumberOfCpus, logger);
+        return new LibvirtDomain(new LibvirtDomainRef(_connection, name), definition, _qemu, topology, files, pid, definition.NumberOfCpus, Pins, logger);
     }
 
     public async Task<IDomain?> AttachAsync(VmDefinition definition, string runDirectory, CancellationToken ct)
@@ -110,7 +113,7 @@ public sealed partial class LibvirtHypervisor(
         var live = (await domainRef.QmpAsync("query-cpus-fast", null, ct) as System.Text.Json.Nodes.JsonArray)?.Count ?? 0;
         var created = Math.Max(CreatedVcpusFile.Read(files.CreatedVcpusFile) ?? 0, live);
         LogAttached(logger, definition.VmId, name, pid);
-        return new LibvirtDomain(domainRef, definition, _qemu, topology, files, pid, created, logger);
+        return new LibvirtDomain(domainRef, definition, _qemu, topology, files, pid, created, Pins, logger);
     }
 
     /// <summary>The libvirt domain name of a VM.</summary>

@@ -14,7 +14,7 @@ namespace Hotset.Agent.Hypervisor.Libvirt;
 /// libvirt's count right. Changes of one VM run one at a time.
 /// </summary>
 internal sealed partial class LibvirtVcpus(
-    LibvirtDomainRef domain, VmDefinition vm, VcpuTopology topology, CreatedVcpusFile created, LibvirtUnplug unplug, ILogger logger)
+    LibvirtDomainRef domain, VmDefinition vm, VcpuTopology topology, CreatedVcpusFile created, LibvirtUnplug unplug, LibvirtVcpuPins pins, ILogger logger)
     : IVcpuControl, IDisposable
 {
     private readonly SemaphoreSlim _changing = new(1, 1);
@@ -23,11 +23,15 @@ internal sealed partial class LibvirtVcpus(
 
     public async Task<int> GetVcpuCountAsync(CancellationToken ct) => (await QueryCpusAsync(ct)).Count;
 
-    public async Task<IReadOnlyList<VcpuThread>> GetVcpuThreadsAsync(CancellationToken ct) =>
-        [.. (await QueryCpusAsync(ct)).Select(cpu => new VcpuThread(
+    public async Task<IReadOnlyList<VcpuThread>> GetVcpuThreadsAsync(CancellationToken ct)
+    {
+        IReadOnlyList<VcpuThread> threads = [.. (await QueryCpusAsync(ct)).Select(cpu => new VcpuThread(
                 topology.IndexOf(Prop(cpu, "socket-id"), Prop(cpu, "core-id"), Prop(cpu, "thread-id")),
                 cpu["thread-id"]?.GetValue<int>() ?? 0))
             .OrderBy(t => t.Index)];
+        pins.Record(domain, threads);
+        return threads;
+    }
 
     public async Task<int> SetVcpusAsync(int numberOfCpus, CancellationToken ct)
     {

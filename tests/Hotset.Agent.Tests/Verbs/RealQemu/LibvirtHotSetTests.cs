@@ -34,6 +34,22 @@ public sealed class LibvirtHotSetTests : RealQemuHotSetTests
     }
 
     [Fact]
+    public async Task SetNumberOfCpus_PinnedVm_LibvirtKnowsThePins()
+    {
+        var definition = Hypervisor.Qemu.TestGuest.Vm("pinned", 1, 2) with
+        {
+            CpuPinning = new Dictionary<string, string> { ["0"] = "1", ["1"] = "0" },
+        };
+        await Agent.CreateAsync(definition);
+
+        await SetAsync(definition.VmId, 2);
+        await Agent.UntilCpusAsync(definition.VmId, 2);
+
+        Assert.Equal("1", PinOf(definition.VmId, 0));
+        Assert.Equal("0", PinOf(definition.VmId, 1));
+    }
+
+    [Fact]
     public async Task Create_Vm_IsALibvirtDomainThatVirshSees()
     {
         var vm = await Agent.CreateAsync(cpus: 2, maxVCpus: 4);
@@ -48,6 +64,10 @@ public sealed class LibvirtHotSetTests : RealQemuHotSetTests
         var capabilities = (await Agent.Rpc.ResultAsync(AgentMethods.GetCapabilities)).Deserialize<HostCapabilities>()!;
         Assert.True(capabilities.UsesLibvirt);
     }
+
+    private static string PinOf(string vmId, int vcpu) =>
+        LibvirtDaemon.Virsh("vcpupin", RealAgent.DomainName(vmId), "--vcpu", vcpu.ToString(System.Globalization.CultureInfo.InvariantCulture), "--live")
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries).Last().Trim();
 
     private Task<JsonElement> SetAsync(string vm, int numberOfCpus) =>
         Agent.Rpc.ResultAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm, numberOfCpus });
