@@ -79,9 +79,6 @@ internal static unsafe partial class LibvirtNative
     [LibraryImport(Library, EntryPoint = "virDomainPinVcpu")]
     public static partial int DomainPinVcpu(DomainHandle domain, uint vcpu, byte* cpuMap, int mapLength);
 
-    [LibraryImport(Library, EntryPoint = "virDomainGetInfo")]
-    public static partial int DomainGetInfo(DomainHandle domain, out DomainInfo info);
-
     [LibraryImport(Library, EntryPoint = "virSetErrorFunc")]
     public static partial void SetErrorFunc(nint userData, nint handler);
 
@@ -93,15 +90,4 @@ internal static unsafe partial class LibvirtNative
 
     [LibraryImport("libc", EntryPoint = "free")]
     public static partial void Free(nint pointer);
-
-    /// <summary>libvirt's <c>virDomainInfo</c>.</summary>
-    [StructLayout(LayoutKind.Sequential)]
-    public struct DomainInfo
-    {
-        public byte State;
-        public ulong MaxMemKiB;
-        public ulong MemoryKiB;
-        public ushort VcpuCount;
-        public ulong CpuTimeNs;
-    }
 }
