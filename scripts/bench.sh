@@ -5,6 +5,7 @@
 #
 #   scripts/bench.sh                 all four parts: agent, engine, list, preview
 #   scripts/bench.sh migrate [--rounds N]   live migration total time and downtime (scripts/bench-migrate.py)
+#   scripts/bench.sh libvirt [--rounds N]   the libvirt driver vs the QEMU driver vs virsh (scripts/bench-libvirt.py)
 #   scripts/bench.sh agent|engine|list|preview [--rounds N] [--warmup N] [--idle SECONDS] [--requests N] [--vms N] [--calls N] [--keep]
 #   scripts/bench.sh ui [--rounds N]  the web UI in headless Chromium with 1,000 VMs (tests/Hotset.Web.Tests, ScaleTests):
 #                                     first loads, list render, scroll frames; medians of N rounds (default 5)
@@ -23,6 +24,13 @@ if [[ "${1:-}" == migrate ]]; then  # live migration between two QEMU processes:
 fi
 artifacts=${HOTSET_ARTIFACTS:-$repo/artifacts}
 export HOTSET_GUEST_DIR=${HOTSET_GUEST_DIR:-$repo/.guest}
+
+if [ "${1:-}" = libvirt ]; then  # two agent processes (libvirt and qemu drivers) on a private libvirtd
+  shift
+  dotnet build src/Hotset.Agent/Hotset.Agent.csproj -c Release -nologo -clp:ErrorsOnly -v q
+  export HOTSET_ARTIFACTS=$artifacts
+  exec python3 scripts/bench-libvirt.py "$@"
+fi
 
 if [ "${1:-}" = ui ]; then
   rounds=5

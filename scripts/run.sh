@@ -7,7 +7,8 @@
 #   HOTSET_DB              SQLite path or PostgreSQL connection string (default: SQLite in $HOTSET_DATA_DIR)
 #   HOTSET_ADMIN_PASSWORD  password of admin@internal          (default: generated once into $HOTSET_DATA_DIR/admin-password)
 #   HOTSET_AGENT_URL       where the local agent listens       (default http://127.0.0.1:54321)
-#   HOTSET_HYPERVISOR      the local agent's driver: qemu, or simulated (no real VMs; docs/agent.md) (default qemu)
+#   HOTSET_HYPERVISOR      the local agent's driver: qemu, libvirt (docs/libvirt.md), or simulated (no real VMs; docs/agent.md) (default qemu)
+#   HOTSET_LIBVIRT_URI     with libvirt: libvirtd's URI (default: a private libvirtd, scripts/libvirt-test.sh start)
 #   HOTSET_READY_TIMEOUT   seconds to wait for host 'local' to be Up before giving up      (default 120)
 #   HOTSET_LOG_FORMAT      text or json, for both logs                                      (default text)
 #
@@ -68,12 +69,18 @@ stop_all() {
 }
 trap stop_all INT TERM EXIT
 
+libvirt_args=()
+if [ "${HOTSET_HYPERVISOR:-qemu}" = libvirt ]; then
+  HOTSET_LIBVIRT_URI=${HOTSET_LIBVIRT_URI:-$(scripts/libvirt-test.sh start)}
+  libvirt_args=(--Libvirt:Uri="$HOTSET_LIBVIRT_URI")
+fi
+
 scripts/rotate-log.sh "$data/agent.log"
 scripts/rotate-log.sh "$data/engine.log"
 (cd "$artifacts/bin/Hotset.Agent/release" && exec dotnet Hotset.Agent.dll \
   --Agent:Urls="$agent_url" --Agent:StateDirectory="$agent_state" --Hooks:Directory="$hooks" \
   --Qemu:GuestKernel="$HOTSET_GUEST_DIR/vmlinux" --Qemu:GuestInitrd="$HOTSET_GUEST_DIR/initramfs.cpio.gz" \
-  --Agent:Hypervisor="${HOTSET_HYPERVISOR:-qemu}") \
+  --Agent:Hypervisor="${HOTSET_HYPERVISOR:-qemu}" "${libvirt_args[@]}") \
   >"$data/agent.log" 2>&1 &
 pids+=($!)
 

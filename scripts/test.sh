@@ -5,7 +5,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 results=$(mktemp -d)
-trap 'scripts/pg-test.sh stop >/dev/null 2>&1; rm -rf "$results"' EXIT
+trap 'scripts/pg-test.sh stop >/dev/null 2>&1; scripts/libvirt-test.sh stop >/dev/null 2>&1; rm -rf "$results"' EXIT
 
 dotnet build Hotset.slnx -c Release -nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 # The browser tests drive the published web UI.
@@ -13,6 +13,8 @@ scripts/publish-web.sh || { echo "0 passed, 1 failed"; exit 1; }
 
 # A real PostgreSQL server for the store suite; its connection string reaches the tests through the environment.
 if HOTSET_TEST_PG=$(scripts/pg-test.sh start); then export HOTSET_TEST_PG; else echo "PostgreSQL did not start" >&2; fi
+# A private libvirtd (and virtlogd) for the libvirt driver's tests; they fail, saying so, when it is not running.
+if HOTSET_TEST_LIBVIRT=$(scripts/libvirt-test.sh start); then export HOTSET_TEST_LIBVIRT; else echo "libvirtd did not start" >&2; fi
 
 passed=0; failed=0; skipped=0; broken=0
 

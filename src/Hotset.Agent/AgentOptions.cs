@@ -24,10 +24,11 @@ public sealed class AgentOptions
     public string Secret { get; set; } = "";
 
     /// <summary>
-    /// The hypervisor driver: <c>qemu</c> (QEMU over QMP) or <c>simulated</c> (no QEMU runs: VMs are state only, for
-    /// scale runs; see section <c>Simulated</c>). The host's capabilities name it.
+    /// The hypervisor driver: <c>qemu</c> (QEMU over QMP), <c>libvirt</c> (QEMU through the host's libvirtd; see
+    /// section <c>Libvirt</c>) or <c>simulated</c> (no QEMU runs: VMs are state only, for scale runs; see section
+    /// <c>Simulated</c>). The host's capabilities name it.
     /// </summary>
-    [RegularExpression("^(qemu|simulated)$", ErrorMessage = "Agent:Hypervisor must be 'qemu' or 'simulated'.")]
+    [RegularExpression("^(qemu|libvirt|simulated)$", ErrorMessage = "Agent:Hypervisor must be 'qemu', 'libvirt' or 'simulated'.")]
     public string Hypervisor { get; set; } = "qemu";
 
     /// <summary>Holds the secret file and one directory per VM (its definition and QEMU's run directory).</summary>

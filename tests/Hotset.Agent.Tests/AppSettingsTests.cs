@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Hotset.Agent.Hooks;
+using Hotset.Agent.Hypervisor.Libvirt;
 using Hotset.Agent.Hypervisor.Qemu;
 using Hotset.Agent.Hypervisor.Simulated;
 using Hotset.Hosting;
@@ -15,6 +16,7 @@ public sealed class AppSettingsTests
         { AgentOptions.Section, typeof(AgentOptions) },
         { HookOptions.Section, typeof(HookOptions) },
         { QemuOptions.Section, typeof(QemuOptions) },
+        { LibvirtOptions.Section, typeof(LibvirtOptions) },
         { SimulatedOptions.Section, typeof(SimulatedOptions) },
         { SimulatedOptions.Section + ":" + nameof(SimulatedOptions.Faults), typeof(SimulatedFaults) },
         { MetricsOptions.Section, typeof(MetricsOptions) },
@@ -44,6 +46,7 @@ public sealed class AppSettingsTests
             [AgentOptions.Section] = typeof(AgentOptions),
             [HookOptions.Section] = typeof(HookOptions),
             [QemuOptions.Section] = typeof(QemuOptions),
+            [LibvirtOptions.Section] = typeof(LibvirtOptions),
             [SimulatedOptions.Section] = typeof(SimulatedOptions),
             [SimulatedOptions.Section + ":" + nameof(SimulatedOptions.Faults)] = typeof(SimulatedFaults),
             [MetricsOptions.Section] = typeof(MetricsOptions),

@@ -1,4 +1,5 @@
 using Hotset.Agent.Hypervisor;
+using Hotset.Agent.Hypervisor.Libvirt;
 using Hotset.Agent.Hypervisor.Qemu;
 using Hotset.Agent.Hypervisor.Simulated;
 using Microsoft.Extensions.Configuration;
@@ -51,6 +52,15 @@ public sealed class HypervisorServiceCollectionExtensionsTests
         Assert.IsType<SimulatedThreadAffinity>(services.GetRequiredService<IThreadAffinity>());
         Assert.Equal(TimeSpan.FromMilliseconds(2), services.GetRequiredService<IOptions<SimulatedOptions>>().Value.PlugLatency);
         Assert.NotNull(services.GetRequiredService<IOptions<QemuOptions>>().Value);
+    }
+
+    [Fact]
+    public void AddHypervisor_Libvirt_BindsSectionAndRegistersLibvirt()
+    {
+        using var services = Build(new() { ["Agent:Hypervisor"] = "libvirt", ["Libvirt:Uri"] = "qemu:///system?socket=/tmp/x/libvirt-sock" });
+
+        Assert.IsType<LibvirtHypervisor>(services.GetRequiredService<IHypervisor>());
+        Assert.Equal("qemu:///system?socket=/tmp/x/libvirt-sock", services.GetRequiredService<IOptions<LibvirtOptions>>().Value.Uri);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

@@ -6,9 +6,10 @@ using Hotset.Core.Agent;
 namespace Hotset.Agent.Tests.Verbs.RealQemu;
 
 /// <summary>
-/// The agent in process with its real QEMU driver and the test guest. Constructing it fails (with what to do) when
-/// QEMU 10 or the guest is missing: these tests never skip. Disposing destroys every VM it started and kills any QEMU
-/// left over, whatever state the test ended in.
+/// The agent in process with its real QEMU driver (or, with <c>driver: "libvirt"</c>, its libvirt driver on a private
+/// libvirtd) and the test guest. Constructing it fails (with what to do) when QEMU 10, libvirt or the guest is missing:
+/// these tests never skip. Disposing destroys every VM it started and kills any QEMU left over, whatever state the
+/// test ended in.
 /// </summary>
 internal sealed class RealAgent : IAsyncDisposable
 {
@@ -17,12 +18,24 @@ internal sealed class RealAgent : IAsyncDisposable
     private readonly HashSet<int> _pids = [];
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public RealAgent(IReadOnlyDictionary<string, string?>? settings = null)
+    private readonly HashSet<string> _vmIds = [];
+
+    public RealAgent(IReadOnlyDictionary<string, string?>? settings = null, string driver = "qemu")
     {
-        _settings = settings ?? new Dictionary<string, string?>();
+        Driver = driver;
+        _settings = driver == "libvirt"
+            ? new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+            {
+                ["Agent:Hypervisor"] = "libvirt",
+                ["Libvirt:Uri"] = LibvirtDaemon.Uri,
+            }
+            : settings ?? new Dictionary<string, string?>();
         Factory = NewFactory();
         Rpc = Factory.Rpc();
     }
+
+    /// <summary><c>qemu</c> or <c>libvirt</c>.</summary>
+    public string Driver { get; }
 
     public TempDirectory State { get; } = new();
     public TempDirectory Hooks { get; } = new();
@@ -57,12 +70,19 @@ internal sealed class RealAgent : IAsyncDisposable
             stats = await Rpc.StatsAsync(vmId);
         }
 
+        if (Driver == "libvirt")
+        {
+            // libvirt's own count agrees with the agent (and QEMU): no vCPU it still counts after a timed-out unplug.
+            Assert.Equal(count, LibvirtDaemon.VcpuCount(DomainName(vmId)));
+        }
+
         return stats;
     }
 
     /// <summary>Remembers the QEMU of <paramref name="vmId"/> so that disposing kills it whatever happened; returns its PID.</summary>
     public int Track(string vmId)
     {
+        _vmIds.Add(vmId);
         var pid = Factory.Vm(vmId).Snapshot().Domain?.Lifetime.ProcessId ?? 0;
         if (pid > 0)
         {
@@ -83,6 +103,9 @@ internal sealed class RealAgent : IAsyncDisposable
 
     public static bool IsAlive(int pid) => QemuProcessProbe.IsAlive(pid);
 
+    /// <summary>The libvirt domain of a VM of the libvirt driver.</summary>
+    public static string DomainName(string vmId) => "hotset-" + vmId;
+
     public IReadOnlyCollection<int> Pids => _pids;
 
     public async ValueTask DisposeAsync()
@@ -100,6 +123,14 @@ internal sealed class RealAgent : IAsyncDisposable
             foreach (var pid in _pids.Where(IsAlive))
             {
                 Process.GetProcessById(pid).Kill();
+            }
+
+            if (Driver == "libvirt")
+            {
+                foreach (var vmId in _vmIds)
+                {
+                    LibvirtDaemon.Remove(DomainName(vmId));
+                }
             }
 
             State.Dispose();

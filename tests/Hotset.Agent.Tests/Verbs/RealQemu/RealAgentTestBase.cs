@@ -7,9 +7,12 @@ public abstract class RealAgentTestBase : IAsyncLifetime
 
     private protected RealAgent Agent => _agent ?? throw new InvalidOperationException("The test has not started.");
 
+    /// <summary>The agent's hypervisor driver the tests run against: <c>qemu</c>, or <c>libvirt</c> in a subclass.</summary>
+    protected virtual string Driver => "qemu";
+
     public Task InitializeAsync()
     {
-        _agent = new RealAgent();
+        _agent = new RealAgent(driver: Driver);
         return Task.CompletedTask;
     }
 

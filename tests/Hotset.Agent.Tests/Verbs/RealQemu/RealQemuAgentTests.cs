@@ -7,7 +7,7 @@ namespace Hotset.Agent.Tests.Verbs.RealQemu;
 
 /// <summary>The agent around real QEMU and the test guest: restart, shutdown, refused calls; each test boots its own VM.</summary>
 [Collection(RealQemuGroup.Name)]
-public sealed class RealQemuAgentTests : RealAgentTestBase
+public class RealQemuAgentTests : RealAgentTestBase
 {
     [Fact]
     public async Task Post_MalformedOrUnauthenticated_IsRefusedAndTheVmStaysManageable()

@@ -7,7 +7,7 @@ namespace Hotset.Agent.Tests.Verbs.RealQemu;
 
 /// <summary><c>VM.setNumberOfCpus</c> against real QEMU 10 and the test guest (<c>make guest</c>); each test boots its own VM.</summary>
 [Collection(RealQemuGroup.Name)]
-public sealed class RealQemuHotSetTests : RealAgentTestBase
+public class RealQemuHotSetTests : RealAgentTestBase
 {
     [Fact]
     public async Task SetNumberOfCpus_OneToFourThenTwo_QemuAndTheGuestAgree()
@@ -22,6 +22,19 @@ public sealed class RealQemuHotSetTests : RealAgentTestBase
         Assert.Equal(("Up", 4, 4, 4), (four.Status, four.VcpuThreadIds.Count, four.GuestCpusOnline.Count, four.VcpuThreadIds.Distinct().Count()));
         Assert.Equal([0, 1], two.GuestCpusOnline);
         Assert.Equal(2, two.VcpuThreadIds.Count);
+    }
+
+    [Fact]
+    public async Task SetNumberOfCpus_TogglePlugAndUnplug_EveryStepEndsAtTheCountAskedFor()
+    {
+        var vm = await Agent.CreateAsync(cpus: 1, maxVCpus: 4);
+
+        foreach (var count in new[] { 3, 1, 4, 2, 3 })
+        {
+            await SetAsync(vm, count);
+            var stats = await Agent.UntilCpusAsync(vm, count);
+            Assert.Equal(Enumerable.Range(0, count), stats.GuestCpusOnline);
+        }
     }
 
     [Fact]
