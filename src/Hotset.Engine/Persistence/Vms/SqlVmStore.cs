@@ -48,10 +48,12 @@ internal sealed class SqlVmStore(Database db, TimeProvider clock) : IVmStore
 
     public async Task<IReadOnlyList<Vm>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
+        // Npgsql takes the chunk as one text[] parameter (Dapper passes arrays to it whole); SQLite gets one each.
+        var where = db.Provider == DatabaseProvider.Postgres ? " WHERE id = ANY(@Ids)" : " WHERE id IN @Ids";
         var vms = new List<Vm>(ids.Count);
         foreach (var chunk in ids.Select(Ids.Text).Chunk(ManyIdsPerQuery))
         {
-            var rows = await db.QueryAsync<VmRow>(Select + " WHERE id IN @Ids", new { Ids = chunk }, ct);
+            var rows = await db.QueryAsync<VmRow>(Select + where, new { Ids = chunk }, ct);
             vms.AddRange(rows.Select(r => r.ToVm()));
         }
 
