@@ -23,6 +23,7 @@ public static class ApiServices
     {
         services.AddOpenApi();
         services.AddScoped<VmStatistics>();
+        services.AddKeyedSingleton<EntryCache>(VmListResult.CacheKey);
         services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }

@@ -37,6 +37,7 @@ public static class PersistenceServices
         services.AddSingleton<IAuditLog, SqlAuditLog>();
         services.AddSingleton<IConfigOverrideStore, SqlConfigOverrideStore>();
         services.AddSingleton<IEngineConfigProvider, EngineConfigProvider>();
+        services.AddSingleton<AuthReadCache>();
         services.AddSingleton<IUserStore, SqlUserStore>();
         services.AddSingleton<ITokenStore, SqlTokenStore>();
         services.AddSingleton<IPermissionStore, SqlPermissionStore>();

@@ -14,6 +14,20 @@ public interface IVmStore
     Task<IReadOnlyList<Vm>> ListByHostAsync(Guid hostId, CancellationToken ct);
 
     /// <summary>
+    /// The id and version of each VM <see cref="ListAsync"/> would return, in the same order: enough to tell which
+    /// VMs changed since they were last read, without reading their configurations.
+    /// </summary>
+    async Task<IReadOnlyList<VmVersion>> ListVersionsAsync(string? namePattern, int? max, CancellationToken ct) =>
+        [.. (await ListAsync(namePattern, max, ct)).Select(v => new VmVersion(v.Id, v.Version))];
+
+    /// <summary>The VMs among <paramref name="ids"/> that exist, in no particular order.</summary>
+    async Task<IReadOnlyList<Vm>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.ToHashSet();
+        return [.. (await ListAsync(null, null, ct)).Where(v => wanted.Contains(v.Id))];
+    }
+
+    /// <summary>
     /// VMs placed on a host (on <paramref name="hostId"/>, or on any host when null) whose CPU pinning policy is
     /// exclusive: all that the host-room rule (<c>HostRoom</c>) needs, without reading every VM of the hosts.
     /// </summary>

@@ -44,6 +44,52 @@ public abstract partial class StoreSuite
     }
 
     [StoreFact]
+    public async Task AuthReadCache_EveryWrite_TakesEffectAtOnce()
+    {
+        var cache = new AuthReadCache();
+        var users = new SqlUserStore(Db, Clock, cache);
+        var permissions = new SqlPermissionStore(Db, Clock, cache);
+        var tokens = new SqlTokenStore(Db, cache);
+        var bob = new EngineUser(Guid.NewGuid(), "bob@internal", Clock.GetUtcNow());
+        await users.AddAsync(bob, "hash-b", Ct);
+        var token = new StoredToken("t1", "bob@internal", Clock.GetUtcNow(), Clock.GetUtcNow().AddHours(1));
+        await tokens.AddAsync(token, Ct);
+        await tokens.AddAsync(token with { TokenHash = "t2" }, Ct);
+        Assert.Empty(await permissions.ListOfUserAsync("bob@internal", Ct));
+        Assert.Equal(token, await tokens.FindAsync("t1", Ct));
+
+        var onSystem = new Permission(Guid.NewGuid(), bob.Id, Roles.ReadOnlyAdmin.Id, null);
+        await permissions.AddAsync(onSystem, Ct);
+        Assert.Equal([onSystem], await permissions.ListOfUserAsync("BOB@internal", Ct));
+        Assert.True(await tokens.RemoveAsync("t1", Ct));
+        Assert.Null(await tokens.FindAsync("t1", Ct));
+        Assert.NotNull(await tokens.FindAsync("t2", Ct));
+        await permissions.RemoveAsync(onSystem.Id, Ct);
+        Assert.Empty(await permissions.ListOfUserAsync("bob@internal", Ct));
+
+        await permissions.AddAsync(onSystem with { Id = Guid.NewGuid() }, Ct);
+        Assert.Single(await permissions.ListOfUserAsync("bob@internal", Ct));
+        Assert.True(await users.RemoveAsync(bob.Id, Ct));
+        Assert.Null(await tokens.FindAsync("t2", Ct));
+        Assert.Empty(await permissions.ListOfUserAsync("bob@internal", Ct));
+    }
+
+    [StoreFact]
+    public async Task AuthReadCache_WriteBehindItsBack_StillKept()
+    {
+        // What the cache saves: a second read of the same token is not a query (shown by a delete it did not see).
+        var cache = new AuthReadCache();
+        var tokens = new SqlTokenStore(Db, cache);
+        var token = new StoredToken("t1", "bob@internal", Clock.GetUtcNow(), Clock.GetUtcNow().AddHours(1));
+        await tokens.AddAsync(token, Ct);
+        Assert.Equal(token, await tokens.FindAsync("t1", Ct));
+        await Db.ExecuteAsync("DELETE FROM tokens", null, Ct);
+
+        Assert.Equal(token, await tokens.FindAsync("t1", Ct));
+        Assert.Null(await new SqlTokenStore(Db).FindAsync("t1", Ct));
+    }
+
+    [StoreFact]
     public async Task Permissions_Remove_OnlyThatOne()
     {
         var permissions = new SqlPermissionStore(Db, Clock);

@@ -137,6 +137,40 @@ public abstract partial class StoreSuite : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task Vm_ListVersions_SameVmsAndOrderAsTheList()
+    {
+        foreach (var name in new[] { "web_2", "Web_1", "webx1", "db1" })
+        {
+            await Vms.AddAsync(NewVm(name), Ct);
+        }
+
+        var changed = (await Vms.ListAsync("db1", null, Ct))[0];
+        await Vms.UpdateAsync(changed with { Status = VmStatus.Up }, Ct);
+        foreach (var (pattern, max) in new (string?, int?)[] { (null, null), ("WEB*", null), ("web_*", 1), (null, 2), ("web%", null) })
+        {
+            Assert.Equal((await Vms.ListAsync(pattern, max, Ct)).Select(v => new VmVersion(v.Id, v.Version)),
+                await Vms.ListVersionsAsync(pattern, max, Ct));
+        }
+
+        Assert.Equal(changed.Version + 1, (await Vms.ListVersionsAsync("db1", null, Ct))[0].Version);
+    }
+
+    [StoreFact]
+    public async Task Vm_GetMany_TheExistingOnesWhole()
+    {
+        var vms = Enumerable.Range(0, 3).Select(i => NewVm($"many{i}")).ToList();
+        foreach (var vm in vms)
+        {
+            await Vms.AddAsync(vm, Ct);
+        }
+
+        var got = await Vms.GetManyAsync([vms[0].Id, vms[2].Id, Guid.NewGuid()], Ct);
+
+        Assert.Equal([vms[0], vms[2]], got.OrderBy(v => v.Name));
+        Assert.Empty(await Vms.GetManyAsync([], Ct));
+    }
+
+    [StoreFact]
     public async Task Vm_ListByHost_OnlyThatHost()
     {
         var host = Guid.NewGuid();

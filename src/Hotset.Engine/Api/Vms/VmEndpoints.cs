@@ -30,7 +30,8 @@ public static class VmEndpoints
         return api;
     }
 
-    private static async Task<IResult> ListAsync(HttpRequest request, IVmStore store, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpRequest request, IVmStore store,
+        [FromKeyedServices(VmListResult.CacheKey)] EntryCache cache, CancellationToken ct)
     {
         var errors = new InputErrors();
         var max = errors.WholeNumber(request.Query["max"].FirstOrDefault(), "max", min: 0);
@@ -49,7 +50,8 @@ public static class VmEndpoints
         var access = UserAccess.Of(request.HttpContext);
         if (access?.AllowsOnSystem(ActionGroup.ReadVm) == true)
         {
-            return VmRepresentation.ToListResult(await store.ListAsync(search["name"], max, ct));
+            var query = new VmListQuery(search["name"], max);
+            return new VmListResult(await store.ListVersionsAsync(query.NamePattern, query.Max, ct), query, store, cache);
         }
 
         var visible = access?.VmsWith(ActionGroup.ReadVm) ?? new HashSet<Guid>();

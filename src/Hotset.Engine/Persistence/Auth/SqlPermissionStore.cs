@@ -4,17 +4,24 @@ namespace Hotset.Engine.Persistence.Auth;
 
 /// <summary>
 /// <see cref="IPermissionStore"/> on SQLite or PostgreSQL. <c>object_type</c> is <c>system</c> (with an empty
-/// <c>object_id</c>) or <c>vm</c>, so other object types can follow without a schema change.
+/// <c>object_id</c>) or <c>vm</c>, so other object types can follow without a schema change. With an
+/// <see cref="AuthReadCache"/> (the engine's), a user's permissions are kept until the next write.
 /// </summary>
-internal sealed class SqlPermissionStore(Database db, TimeProvider clock) : IPermissionStore
+internal sealed class SqlPermissionStore(Database db, TimeProvider clock, AuthReadCache? cache = null) : IPermissionStore
 {
+    private readonly AuthReadCache _cache = cache ?? AuthReadCache.None;
+
     private const string Select = "SELECT p.id, p.user_id, p.role_id, p.object_type, p.object_id FROM permissions p";
     private const string SystemType = "system";
     private const string VmType = "vm";
 
-    public async Task<IReadOnlyList<Permission>> ListOfUserAsync(string userName, CancellationToken ct) =>
-        [.. (await db.QueryAsync<Row>(Select + " JOIN users u ON u.id = p.user_id WHERE u.name = @Name",
-            new { Name = userName.ToLowerInvariant() }, ct)).Select(r => r.ToPermission())];
+    public async Task<IReadOnlyList<Permission>> ListOfUserAsync(string userName, CancellationToken ct)
+    {
+        var name = userName.ToLowerInvariant();
+        return await _cache.PermissionsAsync(name, async () => (IReadOnlyList<Permission>)
+            [.. (await db.QueryAsync<Row>(Select + " JOIN users u ON u.id = p.user_id WHERE u.name = @Name",
+                new { Name = name }, ct)).Select(r => r.ToPermission())]) ?? [];
+    }
 
     public async Task<IReadOnlyList<Permission>> ListOnAsync(Guid? vmId, CancellationToken ct) =>
         [.. (await db.QueryAsync<Row>(Select + " WHERE p.object_type = @Type AND p.object_id = @Object ORDER BY p.created_at, p.id",
@@ -23,7 +30,9 @@ internal sealed class SqlPermissionStore(Database db, TimeProvider clock) : IPer
     public async Task<Permission?> GetAsync(Guid id, CancellationToken ct) =>
         (await db.QuerySingleOrDefaultAsync<Row>(Select + " WHERE p.id = @Id", new { Id = Ids.Text(id) }, ct))?.ToPermission();
 
-    public async Task<bool> AddAsync(Permission permission, CancellationToken ct)
+    public Task<bool> AddAsync(Permission permission, CancellationToken ct) => _cache.WriteAsync(() => InsertAsync(permission, ct));
+
+    private async Task<bool> InsertAsync(Permission permission, CancellationToken ct)
     {
         try
         {
@@ -47,8 +56,8 @@ internal sealed class SqlPermissionStore(Database db, TimeProvider clock) : IPer
         }
     }
 
-    public async Task<bool> RemoveAsync(Guid id, CancellationToken ct) =>
-        await db.ExecuteAsync("DELETE FROM permissions WHERE id = @Id", new { Id = Ids.Text(id) }, ct) > 0;
+    public async Task<bool> RemoveAsync(Guid id, CancellationToken ct) => await _cache.WriteAsync(() =>
+        db.ExecuteAsync("DELETE FROM permissions WHERE id = @Id", new { Id = Ids.Text(id) }, ct)) > 0;
 
     private sealed class Row
     {

@@ -25,11 +25,39 @@ internal sealed class SqlVmStore(Database db, TimeProvider clock) : IVmStore
 
     public async Task<IReadOnlyList<Vm>> ListAsync(string? namePattern, int? max, CancellationToken ct)
     {
-        var where = string.IsNullOrEmpty(namePattern) ? "" : " WHERE " + NamePattern.Where(namePattern);
-        var limit = max is { } m ? " LIMIT @Max" : "";
-        var rows = await db.QueryAsync<VmRow>(Select + where + " ORDER BY lower(name)" + limit,
-            new { Pattern = namePattern is null ? null : NamePattern.Parameter(namePattern), Max = Math.Max(0, max ?? 0) }, ct);
+        var rows = await db.QueryAsync<VmRow>(Select + Filter(namePattern, max), FilterParameters(namePattern, max), ct);
         return [.. rows.Select(r => r.ToVm())];
+    }
+
+    // Bound parameters per IN list: far below SQLite's and PostgreSQL's limits, and one plan per chunk size.
+    private const int ManyIdsPerQuery = 500;
+
+    private static string Filter(string? namePattern, int? max) =>
+        (string.IsNullOrEmpty(namePattern) ? "" : " WHERE " + NamePattern.Where(namePattern))
+        + " ORDER BY lower(name)" + (max is null ? "" : " LIMIT @Max");
+
+    private static object FilterParameters(string? namePattern, int? max) =>
+        new { Pattern = namePattern is null ? null : NamePattern.Parameter(namePattern), Max = Math.Max(0, max ?? 0) };
+
+    public async Task<IReadOnlyList<VmVersion>> ListVersionsAsync(string? namePattern, int? max, CancellationToken ct)
+    {
+        var rows = await db.QueryAsync<VersionRow>("SELECT id, version FROM vms" + Filter(namePattern, max),
+            FilterParameters(namePattern, max), ct);
+        return [.. rows.Select(r => new VmVersion(Ids.Parse(r.Id), r.Version))];
+    }
+
+    public async Task<IReadOnlyList<Vm>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        // Npgsql takes the chunk as one text[] parameter (Dapper passes arrays to it whole); SQLite gets one each.
+        var where = db.Provider == DatabaseProvider.Postgres ? " WHERE id = ANY(@Ids)" : " WHERE id IN @Ids";
+        var vms = new List<Vm>(ids.Count);
+        foreach (var chunk in ids.Select(Ids.Text).Chunk(ManyIdsPerQuery))
+        {
+            var rows = await db.QueryAsync<VmRow>(Select + where, new { Ids = chunk }, ct);
+            vms.AddRange(rows.Select(r => r.ToVm()));
+        }
+
+        return vms;
     }
 
     public async Task<IReadOnlyList<Vm>> ListByHostAsync(Guid hostId, CancellationToken ct)
@@ -115,6 +143,12 @@ internal sealed class SqlVmStore(Database db, TimeProvider clock) : IVmStore
 
     public async Task<bool> RemoveAsync(Guid id, CancellationToken ct) =>
         await db.ExecuteAsync("DELETE FROM vms WHERE id = @Id", new { Id = Ids.Text(id) }, ct) > 0;
+
+    private sealed class VersionRow
+    {
+        public string Id { get; init; } = "";
+        public long Version { get; init; }
+    }
 
     private sealed class HostCount
     {
