@@ -34,6 +34,12 @@ public sealed record VmDefinition
     [JsonPropertyName("cpuPinning")] public IReadOnlyDictionary<string, string>? CpuPinning { get; init; }
 
     /// <summary>
+    /// oVirt's CPU pinning policy name (<c>none</c>, <c>manual</c>, <c>dedicated</c>, <c>isolate_threads</c>…); the
+    /// host CPUs a <c>dedicated</c> or <c>isolate_threads</c> VM is pinned to leave the shared pool of the others.
+    /// </summary>
+    [JsonPropertyName("cpuPolicy")] public string? CpuPolicy { get; init; }
+
+    /// <summary>
     /// vNUMA cells (VDSM's <c>guestNumaNodes</c>); null or empty for none. vCPUs no cell lists, and those not plugged
     /// yet, are spread over the cells round-robin (<see cref="Vms.NumaCells"/>).
     /// </summary>

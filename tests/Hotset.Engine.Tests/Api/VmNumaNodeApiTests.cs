@@ -1,6 +1,5 @@
 using System.Net;
 using System.Xml.Linq;
-using Hotset.Core.Vms;
 
 namespace Hotset.Engine.Tests.Api;
 
@@ -47,7 +46,7 @@ public sealed class VmNumaNodeApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var stored = Assert.Single((await _app.VmAsync(id)).NumaNodes);
-        Assert.Equal((1, 32, new[] { 1 }), (stored.Index, stored.MemoryMiB, stored.Cpus.ToArray()));
+        Assert.Equal((1, 32, "1"), (stored.Index, stored.MemoryMiB, string.Join(',', stored.Cpus)));
     }
 
     [Fact]
@@ -101,12 +100,12 @@ public sealed class VmNumaNodeApiTests : IDisposable
         var first = (await (await AddAsync(client, id, 0, "0")).XmlOf()).Attribute("href")!.Value;
         var second = (await (await AddAsync(client, id, 1, "1")).XmlOf()).Attribute("href")!.Value;
 
-        var put = await client.PutAsync(first, ApiClient.Xml("<vm_numa_node><memory>96</memory></vm_numa_node>"));
         var delete = await client.DeleteAsync(second);
+        var put = await client.PutAsync(first, ApiClient.Xml("<vm_numa_node><memory>96</memory></vm_numa_node>"));
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (put.StatusCode, delete.StatusCode));
         var node = Assert.Single((await _app.VmAsync(id)).NumaNodes);
-        Assert.Equal((0, 96, new[] { 0 }), (node.Index, node.MemoryMiB, node.Cpus.ToArray()));
+        Assert.Equal((0, 96, "0"), (node.Index, node.MemoryMiB, string.Join(',', node.Cpus)));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(second)).StatusCode);
     }
 

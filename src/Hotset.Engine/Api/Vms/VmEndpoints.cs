@@ -28,6 +28,7 @@ public static class VmEndpoints
         vms.MapVmActions();
         vms.MapVmCpuViews();
         vms.MapVmNumaNodes();
+        vms.MapVmGuestCpus();
         return api;
     }
 

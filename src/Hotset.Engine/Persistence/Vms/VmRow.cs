@@ -51,7 +51,7 @@ internal sealed class VmRow
         TemplateId = Ids.ParseNullable(TemplateId),
         Configuration = DbJson.Read<VmConfiguration>(Configuration),
         NextRun = NextRun is null ? null : DbJson.Read<VmConfiguration>(NextRun),
-        NumaNodes = NumaNodes is null ? [] : DbJson.Read<List<VmNumaNode>>(NumaNodes),
+        NumaNodes = NumaNodes is null ? Array.Empty<VmNumaNode>() : DbJson.Read<List<VmNumaNode>>(NumaNodes),
         Status = Enum.Parse<VmStatus>(Status),
         RunOnHostId = Ids.ParseNullable(RunOnHostId),
         StartedMaxVCpus = StartedMaxVcpus,

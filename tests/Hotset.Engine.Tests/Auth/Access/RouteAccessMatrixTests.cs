@@ -62,6 +62,7 @@ public sealed class RouteAccessMatrixTests : IAsyncLifetime
         ["POST /ovirt-engine/api/vms/{id}/numanodes"] = "SM",
         ["PUT /ovirt-engine/api/vms/{id}/numanodes/{nid}"] = "SM",
         ["DELETE /ovirt-engine/api/vms/{id}/numanodes/{nid}"] = "SM",
+        ["POST /ovirt-engine/api/vms/{id}/guestcpus"] = "SM",
         ["GET /ovirt-engine/api/vms/{id}/snapshots"] = "SRM",
         ["GET /ovirt-engine/api/vms/{id}/snapshots/{snapshotId}"] = "SRM",
         ["GET /ovirt-engine/api/vms/{id}/nics"] = "SRM",
