@@ -29,7 +29,8 @@ internal sealed partial class SetGuestCpusVerb(VmRegistry registry, ILogger<SetG
         {
             var domain = vm.RequireUp();
             await domain.GuestCpus.SetGuestCpusAsync(cpus, ct);
-            LogSet(vm.VmId, string.Join(',', cpus.Select(c => $"{c.Index}:{(c.Online ? "on" : "off")}")));
+            var text = string.Join(',', cpus.Select(c => $"{c.Index}:{(c.Online ? "on" : "off")}"));
+            LogSet(vm.VmId, text);
         }
 
         return AgentJson.Empty;

@@ -65,7 +65,8 @@ internal sealed partial class VcpuPinning(IThreadAffinity affinity, VmRegistry r
             if (cpus is not null)
             {
                 affinity.SetAffinity(thread.ThreadId, cpus);
-                LogPinned(definition.VmId, thread.Index, thread.ThreadId, CpuSet.Format(cpus));
+                var text = CpuSet.Format(cpus);
+                LogPinned(definition.VmId, thread.Index, thread.ThreadId, text);
             }
         }
     }
