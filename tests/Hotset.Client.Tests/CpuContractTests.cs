@@ -59,7 +59,7 @@ public sealed class CpuContractTests
     {
         var json = """
             { "vcpu": [
-                { "index": 0, "socket": 0, "core": 0, "thread": 0, "plugged": true, "online": true, "host_thread_id": 4321, "pinning": "0-1" },
+                { "index": 0, "socket": 0, "core": 0, "thread": 0, "plugged": true, "online": true, "host_thread_id": 4321, "numa_node": 1, "pinning": "0-1" },
                 { "index": 1, "socket": 1, "core": 0, "thread": 0, "plugged": false } ] }
             """;
         var stub = new StubHandler(json);
@@ -68,7 +68,7 @@ public sealed class CpuContractTests
         var vcpus = await client.Vms.GetVcpusAsync("9d7c");
 
         Assert.Equal("GET /ovirt-engine/api/vms/9d7c/vcpus", Assert.Single(stub.Requests));
-        Assert.Equal([new Vcpu(0, 0, 0, 0, true, true, 4321, "0-1"), new Vcpu(1, 1, 0, 0, false, null, null, null)], vcpus);
+        Assert.Equal([new Vcpu(0, 0, 0, 0, true, true, 4321, "0-1", 1), new Vcpu(1, 1, 0, 0, false, null, null, null)], vcpus);
     }
 
     [Fact]

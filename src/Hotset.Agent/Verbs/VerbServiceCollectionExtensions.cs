@@ -15,6 +15,7 @@ internal static class VerbServiceCollectionExtensions
         services.AddSingleton<IVerb, DestroyVmVerb>();
         services.AddSingleton<IVerb, ShutdownVmVerb>();
         services.AddSingleton<IVerb, SetNumberOfCpusVerb>();
+        services.AddSingleton<IVerb, SetGuestCpusVerb>();
         services.AddSingleton<IVerb, MigrationCreateVerb>();
         services.AddSingleton<IVerb, MigrateVerb>();
         services.AddSingleton<IVerb, MigrateStatusVerb>();

@@ -67,8 +67,41 @@ internal static partial class VmDefinitionCheck
             }
         }
 
+        problems.AddRange(NumaProblems(vm));
         return problems.Count == 0
             ? vm
             : throw AgentFaultException.InvalidParams(string.Join("; ", problems) + ".");
+    }
+
+    private static IEnumerable<string> NumaProblems(VmDefinition vm)
+    {
+        var nodes = vm.GuestNumaNodes ?? [];
+        foreach (var node in nodes)
+        {
+            if (!string.IsNullOrWhiteSpace(node.Cpus) && !CpuSet.TryParse(node.Cpus, out _, out var error))
+            {
+                yield return $"guestNumaNodes cell {node.NodeIndex}: {error}";
+            }
+
+            if (node.MemoryMiB < 0)
+            {
+                yield return $"guestNumaNodes cell {node.NodeIndex} has {node.MemoryMiB} MiB; it must be at least 0";
+            }
+        }
+
+        if (nodes.Select(n => n.NodeIndex).Distinct().Count() != nodes.Count)
+        {
+            yield return "guestNumaNodes has two cells with the same nodeIndex";
+        }
+
+        if (nodes.Count > vm.MaxVCpus)
+        {
+            yield return $"guestNumaNodes has {nodes.Count} cells for at most {vm.MaxVCpus} vCPUs";
+        }
+
+        if (nodes.Count > 0 && Hypervisor.Qemu.QemuNumaArgs.MemoryOf(vm) is var memory && memory.Any(m => m < 1))
+        {
+            yield return $"guestNumaNodes: every cell needs memory, and the cells hold {nodes.Sum(n => n.MemoryMiB)} MiB of the VM's {vm.MemSizeMiB} MiB";
+        }
     }
 }

@@ -42,6 +42,7 @@ internal sealed class VmStatsReader(IOptions<AgentOptions> options, TimeProvider
             GuestCpuCount = online?.Count ?? -1,
             GuestCpusOnline = online ?? [],
             CpuUsagePercent = usage ?? -1,
+            GuestCpuUsage = usage is null ? [] : domain.GuestCpus.LastPerCpuUsage,
         };
     }
 

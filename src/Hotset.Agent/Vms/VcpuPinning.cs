@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hotset.Agent.Hypervisor;
+using Hotset.Agent.Verbs;
 using Hotset.Core.Agent;
 using Hotset.Core.Vms;
 
@@ -9,7 +10,7 @@ namespace Hotset.Agent.Vms;
 /// Applies <see cref="VmDefinition.CpuPinning"/> to the vCPU threads QEMU has now. Runs after start and after every
 /// CPU hot set, since a plugged vCPU is a new thread; vCPUs without a pin stay in the shared pool.
 /// </summary>
-internal sealed partial class VcpuPinning(IThreadAffinity affinity, ILogger<VcpuPinning> logger)
+internal sealed partial class VcpuPinning(IThreadAffinity affinity, VmRegistry registry, ILogger<VcpuPinning> logger)
 {
     /// <summary>Parses VDSM's <c>cpuPinning</c> map (vCPU index → cpuset); the error names the bad entry.</summary>
     public static bool TryParse(
@@ -38,16 +39,30 @@ internal sealed partial class VcpuPinning(IThreadAffinity affinity, ILogger<Vcpu
         return true;
     }
 
+    /// <summary>
+    /// Pins each pinned vCPU to its host CPUs, and — when the VM has pins or other VMs hold dedicated CPUs — every
+    /// other vCPU to the shared pool (<see cref="SharedCpuPool"/>), so a newly plugged unpinned vCPU never runs on a
+    /// dedicated CPU. A guest that offlines and onlines a CPU keeps the vCPU's thread, so its pin stays.
+    /// </summary>
     public async Task ApplyAsync(VmDefinition definition, IVcpuControl vcpus, CancellationToken ct)
     {
-        if (!TryParse(definition.CpuPinning, out var pins, out _) || pins.Count == 0)
+        if (!TryParse(definition.CpuPinning, out var pins, out _))
+        {
+            return;
+        }
+
+        var online = HostCpuTopology.Read().OnlineCpus;
+        var pool = SharedCpuPool.Of(online, registry.All.Where(v => v.VmId != definition.VmId).Select(v => v.Definition));
+        var usePool = pool.Count > 0 && (pins.Count > 0 || pool.Count < online.Count);
+        if (pins.Count == 0 && !usePool)
         {
             return;
         }
 
         foreach (var thread in await vcpus.GetVcpuThreadsAsync(ct))
         {
-            if (pins.TryGetValue(thread.Index, out var cpus))
+            var cpus = pins.TryGetValue(thread.Index, out var pinned) ? pinned : usePool ? pool : null;
+            if (cpus is not null)
             {
                 affinity.SetAffinity(thread.ThreadId, cpus);
                 var text = CpuSet.Format(cpus);

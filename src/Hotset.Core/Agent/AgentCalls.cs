@@ -83,3 +83,16 @@ public sealed record MigrationStatus
     /// <summary>True once the migration has ended (completed, failed or cancelled).</summary>
     [JsonPropertyName("finished")] public bool Finished { get; init; }
 }
+
+/// <summary>
+/// Parameters of <c>VM.setGuestCpus</c>: onlines or offlines CPUs inside the guest through its guest agent
+/// (<c>guest-set-vcpus</c>); the hypervisor's vCPUs, and their pins, stay as they are.
+/// </summary>
+public sealed record SetGuestCpusCall(
+    [property: JsonPropertyName("vmID")] string VmId,
+    [property: JsonPropertyName("cpus")] IReadOnlyList<GuestCpuState> Cpus);
+
+/// <summary>One guest CPU (its logical id, = the vCPU index) and whether it should be online.</summary>
+public sealed record GuestCpuState(
+    [property: JsonPropertyName("index")] int Index,
+    [property: JsonPropertyName("online")] bool Online);

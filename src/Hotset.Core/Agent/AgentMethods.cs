@@ -10,6 +10,7 @@ public static class AgentMethods
     public const string Shutdown = "VM.shutdown";
     public const string GetStats = "VM.getStats";
     public const string SetNumberOfCpus = "VM.setNumberOfCpus";
+    public const string SetGuestCpus = "VM.setGuestCpus";
 
     /// <summary>Destination of a live migration: start QEMU waiting for the VM's state (<c>-incoming</c>).</summary>
     public const string MigrationCreate = "VM.migrationCreate";

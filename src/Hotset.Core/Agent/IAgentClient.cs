@@ -20,4 +20,8 @@ public interface IAgentClient
 
     /// <summary><c>VM.setNumberOfCpus</c> with the new total of vCPUs.</summary>
     Task SetNumberOfCpusAsync(string vmId, int numberOfCpus, CancellationToken ct);
+
+    /// <summary><c>VM.setGuestCpus</c>: online or offline CPUs inside the guest (guest agent); the vCPUs stay plugged.</summary>
+    Task SetGuestCpusAsync(string vmId, IReadOnlyList<GuestCpuState> cpus, CancellationToken ct) =>
+        throw new AgentException(AgentErrorCodes.GeneralError, "This host agent client cannot set guest CPUs.");
 }

@@ -32,4 +32,24 @@ public sealed record VmDefinition
 
     /// <summary>Manual pinning: vCPU index → host CPU set in cpuset syntax ("0-2,^1"). VDSM's <c>cpuPinning</c>.</summary>
     [JsonPropertyName("cpuPinning")] public IReadOnlyDictionary<string, string>? CpuPinning { get; init; }
+
+    /// <summary>
+    /// oVirt's CPU pinning policy name (<c>none</c>, <c>manual</c>, <c>dedicated</c>, <c>isolate_threads</c>…); the
+    /// host CPUs a <c>dedicated</c> or <c>isolate_threads</c> VM is pinned to leave the shared pool of the others.
+    /// </summary>
+    [JsonPropertyName("cpuPolicy")] public string? CpuPolicy { get; init; }
+
+    /// <summary>
+    /// vNUMA cells (VDSM's <c>guestNumaNodes</c>); null or empty for none. vCPUs no cell lists, and those not plugged
+    /// yet, are spread over the cells round-robin (<see cref="Vms.NumaCells"/>).
+    /// </summary>
+    [JsonPropertyName("guestNumaNodes")] public IReadOnlyList<GuestNumaNode>? GuestNumaNodes { get; init; }
+}
+
+/// <summary>One vNUMA cell: its index, the vCPUs it holds (cpuset syntax, e.g. <c>0,2</c>) and its memory in MiB.</summary>
+public sealed record GuestNumaNode
+{
+    [JsonPropertyName("nodeIndex")] public int NodeIndex { get; init; }
+    [JsonPropertyName("cpus")] public string Cpus { get; init; } = "";
+    [JsonPropertyName("memory")] public int MemoryMiB { get; init; }
 }

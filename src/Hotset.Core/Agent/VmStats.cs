@@ -25,6 +25,12 @@ public sealed record VmStats
     /// <summary>Share of the guest's CPUs busy over the last sampling period, 0–100; -1 when unknown.</summary>
     [JsonPropertyName("cpuUsagePercent")] public double CpuUsagePercent { get; init; } = -1;
 
+    /// <summary>
+    /// Share busy of each guest CPU over the last sampling period, 0–100, by guest CPU index (the guest agent's
+    /// <c>guest-get-cpustats</c>); empty when unknown.
+    /// </summary>
+    [JsonPropertyName("guestCpuUsage")] public IReadOnlyList<GuestCpuUsage> GuestCpuUsage { get; init; } = [];
+
     /// <summary>Indexes (vCPU slots) of the vCPUs QEMU has now, ascending; what <c>VM.migrationCreate</c> takes as <c>vcpuSlots</c>.</summary>
     [JsonPropertyName("vcpuSlots")] public IReadOnlyList<int> VcpuSlots { get; init; } = [];
 
@@ -46,3 +52,8 @@ public static class VmExitCodes
     public const int Normal = 0;
     public const int Error = 1;
 }
+
+/// <summary>How busy one guest CPU was over the last sampling period, 0–100.</summary>
+public sealed record GuestCpuUsage(
+    [property: JsonPropertyName("cpu")] int Cpu,
+    [property: JsonPropertyName("percent")] double Percent);

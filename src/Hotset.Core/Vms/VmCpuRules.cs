@@ -152,20 +152,23 @@ internal static class VmCpuRules
         }
     }
 
-    public static IEnumerable<Fault> Numa(VmCpuUpdateContext c)
+    public static IEnumerable<Fault> Numa(VmCpuUpdateContext c) => Numa(c.NumaNodes, c.Requested);
+
+    /// <summary>The vNUMA rules of SPEC §4 for <paramref name="nodes"/> on a VM of <paramref name="topology"/>.</summary>
+    public static IEnumerable<Fault> Numa(IReadOnlyList<NumaNode> nodes, CpuTopology topology)
     {
-        if (c.NumaNodes.Count == 0 || !IsComplete(c.Requested))
+        if (nodes.Count == 0 || !IsComplete(topology))
         {
             yield break;
         }
 
-        var cpus = c.Requested.VCpus;
-        if (c.NumaNodes.Count > cpus)
+        var cpus = topology.VCpus;
+        if (nodes.Count > cpus)
         {
-            yield return VmFaults.MoreNumaNodesThanCpus(c.NumaNodes.Count, cpus);
+            yield return VmFaults.MoreNumaNodesThanCpus(nodes.Count, cpus);
         }
 
-        foreach (var index in c.NumaNodes.SelectMany(n => n.CpuIds).Where(i => i < 0 || i >= cpus).Distinct().Order())
+        foreach (var index in nodes.SelectMany(n => n.CpuIds).Where(i => i < 0 || i >= cpus).Distinct().Order())
         {
             yield return VmFaults.NumaInvalidCpuIndex(index, cpus - 1);
         }

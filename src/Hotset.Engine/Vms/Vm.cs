@@ -25,6 +25,9 @@ public sealed record Vm
     /// <summary>CPUs the guest OS reports online; -1 when unknown.</summary>
     public int GuestCpuCount { get; init; } = -1;
 
+    /// <summary>The VM's vNUMA cells (oVirt's <c>numanodes</c>), by index; empty for none. Changed only while it is down.</summary>
+    public IReadOnlyList<VmNumaNode> NumaNodes { get; init; } = [];
+
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>Optimistic concurrency: bumped by every write; a write with a stale version fails.</summary>

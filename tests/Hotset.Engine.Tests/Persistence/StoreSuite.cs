@@ -31,7 +31,7 @@ public abstract partial class StoreSuite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Db = await CreateDatabaseAsync();
-        Assert.Equal([1, 2], await Migrator.MigrateAsync(Db, Clock, Ct));
+        Assert.Equal([1, 2, 3], await Migrator.MigrateAsync(Db, Clock, Ct));
         await Seed.ApplyAsync(new SqlClusterStore(Db), new SqlTemplateStore(Db), Ct);
     }
 

@@ -25,6 +25,7 @@ public static class QemuCommandLine
             "-m", Invariant($"{vm.MemSizeMiB}M"),
             "-smp", Invariant($"1,sockets={topology.Sockets},cores={topology.Cores},threads={topology.Threads},maxcpus={topology.Slots}"),
         };
+        args.AddRange(QemuNumaArgs.Build(vm, topology));
         foreach (var index in (vcpuSlots ?? Enumerable.Range(0, vm.NumberOfCpus)).Where(i => i != 0).Order())
         {
             var (socket, core, thread) = topology.SlotOf(index);

@@ -26,7 +26,8 @@ internal sealed class QemuDomain : IDomain, IMigratableDomain
         _vcpus = new QemuVcpus(
             Monitor, _slots, new VcpuPlug(Monitor, _slots, vm, logger),
             new VcpuUnplug(Monitor, _slots, vm, options.UnplugTimeout, time, logger), vm, topology, logger);
-        GuestCpus = new QemuGuestCpus(new GuestAgentClient(files.GuestAgentSocket, options.GuestAgentTimeout, time, logger));
+        GuestAgent = new GuestAgentClient(files.GuestAgentSocket, options.GuestAgentTimeout, time, logger);
+        GuestCpus = new QemuGuestCpus(GuestAgent);
         _migration = new QemuMigration(Monitor, () => _slots.Created);
         _lifetime = new QemuLifetime(Monitor, vm.VmId, files, pid, time, logger);
     }
@@ -42,6 +43,9 @@ internal sealed class QemuDomain : IDomain, IMigratableDomain
     public IDomainMigration Migration => _migration;
 
     internal QemuMigration QemuMigration => _migration;
+
+    /// <summary>The guest agent connection (tests read the guest through it, one call at a time with the agent's own).</summary>
+    internal GuestAgentClient GuestAgent { get; }
 
     /// <summary>The agent's QMP connection (tests reach QEMU through it).</summary>
     internal QemuMonitor Monitor { get; }

@@ -6,7 +6,7 @@ namespace Hotset.Engine.Api.Vms;
 
 /// <summary>
 /// <c>GET /vms/{id}/vcpus</c>: <c>&lt;vcpus&gt;</c> with one <c>&lt;vcpu&gt;</c> per slot in XML; <c>{"vcpu":[…]}</c>
-/// with typed values in JSON. <c>online</c>, <c>host_thread_id</c> and <c>pinning</c> only when known.
+/// with typed values in JSON. <c>online</c>, <c>host_thread_id</c>, <c>numa_node</c> and <c>pinning</c> only when known.
 /// </summary>
 public static class VcpuTableRepresentation
 {
@@ -25,6 +25,11 @@ public static class VcpuTableRepresentation
         if (s.HostThreadId is { } thread)
         {
             node.Add("host_thread_id", thread);
+        }
+
+        if (s.NumaNode is { } cell)
+        {
+            node.Add("numa_node", cell);
         }
 
         return node.Add("pinning", s.Pinning);
@@ -50,6 +55,11 @@ public static class VcpuTableRepresentation
             if (s.HostThreadId is { } thread)
             {
                 w.WriteNumber("host_thread_id", thread);
+            }
+
+            if (s.NumaNode is { } cell)
+            {
+                w.WriteNumber("numa_node", cell);
             }
 
             if (s.Pinning is { } pinning)

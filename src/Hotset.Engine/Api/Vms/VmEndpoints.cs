@@ -27,6 +27,8 @@ public static class VmEndpoints
         vms.MapDelete("/{id}", RemoveAsync).WithSummary("Remove a VM that is down.").RequireOnVm(ActionGroup.DeleteVm);
         vms.MapVmActions();
         vms.MapVmCpuViews();
+        vms.MapVmNumaNodes();
+        vms.MapVmGuestCpus();
         return api;
     }
 

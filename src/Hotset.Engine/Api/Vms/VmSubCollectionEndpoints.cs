@@ -8,7 +8,7 @@ using Hotset.Engine.Vms;
 namespace Hotset.Engine.Api.Vms;
 
 /// <summary>
-/// <c>GET /vms/{id}/statistics[/{sid}]</c>, <c>/numanodes</c>, <c>/snapshots[/{sid}]</c> and the device lists of
+/// <c>GET /vms/{id}/statistics[/{sid}]</c>, <c>/snapshots[/{sid}]</c> and the device lists of
 /// <see cref="VmSubCollections.Empty"/>, each in oVirt's shape: real where Hotset has the thing, empty where it has
 /// none, 404 only for an unknown VM.
 /// </summary>
@@ -29,11 +29,6 @@ public static class VmSubCollectionEndpoints
                 ? new NodeResult(StatisticRepresentation.ToNode(statistic, "vm", "vms", vm.Id))
                 : FaultResults.NotFound("statistic", statisticId))
             .WithSummary("One statistic of a VM.");
-        vms.MapGet("/{id}/numanodes", async (string id, IVmStore store, CancellationToken ct) =>
-                await VmEndpoints.Find(id, store, ct) is not null
-                    ? new NodeResult(Node.Collection("vm_numa_nodes", "vm_numa_node", []))
-                    : FaultResults.NotFound("VM", id))
-            .WithSummary("The VM's virtual NUMA nodes (none are defined yet).");
         vms.MapGet("/{id}/snapshots", async (string id, IVmStore store, CancellationToken ct) =>
                 await VmEndpoints.Find(id, store, ct) is { } vm
                     ? new NodeResult(Node.Collection("snapshots", "snapshot", [ActiveSnapshot(vm)]))

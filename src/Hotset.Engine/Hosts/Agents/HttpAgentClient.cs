@@ -60,6 +60,9 @@ public sealed class HttpAgentClient : IAgentClient
         CallAsync<JsonElement>(AgentMethods.SetNumberOfCpus, new SetNumberOfCpusCall(vmId, numberOfCpus),
             _options.ChangeTimeout, ct);
 
+    public Task SetGuestCpusAsync(string vmId, IReadOnlyList<GuestCpuState> cpus, CancellationToken ct) =>
+        CallAsync<JsonElement>(AgentMethods.SetGuestCpus, new SetGuestCpusCall(vmId, cpus), _options.ChangeTimeout, ct);
+
     private async Task<T> CallAsync<T>(string method, object? parameters, TimeSpan timeout, CancellationToken ct)
     {
         using var deadline = new CancellationTokenSource(timeout, _time);

@@ -43,5 +43,8 @@ internal static class PostgresMigrations
             CREATE UNIQUE INDEX ux_permissions_grant ON permissions (user_id, role_id, object_type, object_id);
             CREATE INDEX ix_permissions_object ON permissions (object_type, object_id);
             """),
+        new(3, "vNUMA cells of VMs", """
+            ALTER TABLE vms ADD COLUMN numa_nodes TEXT NULL;
+            """),
     ];
 }

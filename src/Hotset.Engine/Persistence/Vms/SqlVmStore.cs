@@ -18,6 +18,7 @@ internal sealed class SqlVmStore(Database db, TimeProvider clock) : IVmStore
         "UPDATE vms SET name = @Name, cluster_id = @ClusterId, template_id = @TemplateId, status = @Status, "
         + "run_on_host_id = @RunOnHostId, started_max_vcpus = @StartedMaxVcpus, vcpu_count = @VcpuCount, "
         + "guest_cpu_count = @GuestCpuCount, configuration = @Configuration, next_run = @NextRun, "
+        + "numa_nodes = @NumaNodes, "
         + "version = version + 1 WHERE id = @Id AND version = @Version";
 
     public async Task<Vm?> GetAsync(Guid id, CancellationToken ct) =>
@@ -89,7 +90,7 @@ internal sealed class SqlVmStore(Database db, TimeProvider clock) : IVmStore
 
     public Task AddAsync(Vm vm, CancellationToken ct) => db.ExecuteNamedAsync(
         "INSERT INTO vms (" + VmRow.Columns + ") VALUES (@Id, @Name, @ClusterId, @TemplateId, @Status, @RunOnHostId, "
-        + "@StartedMaxVcpus, @VcpuCount, @GuestCpuCount, @CreatedAt, @Version, @Configuration, @NextRun)",
+        + "@StartedMaxVcpus, @VcpuCount, @GuestCpuCount, @CreatedAt, @Version, @Configuration, @NextRun, @NumaNodes)",
         VmRow.From(vm), "VM", vm.Name, ct);
 
     public async Task<Vm> UpdateAsync(Vm vm, CancellationToken ct) =>

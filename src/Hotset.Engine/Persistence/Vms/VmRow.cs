@@ -7,7 +7,7 @@ namespace Hotset.Engine.Persistence.Vms;
 internal sealed class VmRow
 {
     public const string Columns = "id, name, cluster_id, template_id, status, run_on_host_id, started_max_vcpus, "
-        + "vcpu_count, guest_cpu_count, created_at, version, configuration, next_run";
+        + "vcpu_count, guest_cpu_count, created_at, version, configuration, next_run, numa_nodes";
 
     public string Id { get; init; } = "";
     public string Name { get; init; } = "";
@@ -22,6 +22,9 @@ internal sealed class VmRow
     public long Version { get; init; }
     public string Configuration { get; init; } = "";
     public string? NextRun { get; init; }
+
+    /// <summary>The vNUMA cells as JSON; null for none.</summary>
+    public string? NumaNodes { get; init; }
 
     public static VmRow From(Vm vm) => new()
     {
@@ -38,6 +41,7 @@ internal sealed class VmRow
         Version = vm.Version,
         Configuration = DbJson.Write(vm.Configuration),
         NextRun = vm.NextRun is null ? null : DbJson.Write(vm.NextRun),
+        NumaNodes = vm.NumaNodes.Count == 0 ? null : DbJson.Write(vm.NumaNodes),
     };
 
     public Vm ToVm() => new()
@@ -47,6 +51,7 @@ internal sealed class VmRow
         TemplateId = Ids.ParseNullable(TemplateId),
         Configuration = DbJson.Read<VmConfiguration>(Configuration),
         NextRun = NextRun is null ? null : DbJson.Read<VmConfiguration>(NextRun),
+        NumaNodes = NumaNodes is null ? Array.Empty<VmNumaNode>() : DbJson.Read<List<VmNumaNode>>(NumaNodes),
         Status = Enum.Parse<VmStatus>(Status),
         RunOnHostId = Ids.ParseNullable(RunOnHostId),
         StartedMaxVCpus = StartedMaxVcpus,

@@ -48,6 +48,7 @@ public sealed record UpdateVmPlan(IReadOnlyList<Fault> Faults, VmConfiguration L
             Architecture = architecture,
             Chipset = requested.Chipset,
             MaxVCpusOverride = requested.MaxVCpusOverride,
+            NumaNodes = [.. vm.NumaNodes.Select(n => n.ToCore())],
         };
         var faults = VmUpdateValidation.Validate(context);
         var action = HotSetDecision.Decide(context.DecisionInput);

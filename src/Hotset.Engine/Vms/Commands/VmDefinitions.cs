@@ -29,6 +29,8 @@ public static class VmDefinitions
             Initrd = config.Initrd,
             KernelArgs = config.KernelArgs,
             CpuPinning = ParsePinning(config.CpuPinning),
+            CpuPolicy = config.CpuPinningPolicy.ToOvirtName(),
+            GuestNumaNodes = vm.NumaNodes.Count == 0 ? null : [.. vm.NumaNodes.OrderBy(n => n.Index).Select(n => n.ToAgent())],
         };
     }
 

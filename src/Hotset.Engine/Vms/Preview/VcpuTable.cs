@@ -5,10 +5,11 @@ namespace Hotset.Engine.Vms.Preview;
 
 /// <summary>
 /// One vCPU slot: where it sits in the topology, whether the hypervisor has it (<paramref name="Plugged"/>), whether
-/// the guest has it online and its host thread (null when unknown), and its pinning (host CPU set, null for none).
+/// the guest has it online and its host thread (null when unknown), its pinning (host CPU set, null for none), and the
+/// index of its vNUMA cell (null when the VM has no cells; see <see cref="NumaCells"/>).
 /// </summary>
 public sealed record VcpuSlot(int Index, int Socket, int Core, int Thread, bool Plugged, bool? Online, int? HostThreadId,
-    string? Pinning);
+    string? Pinning, int? NumaNode = null);
 
 /// <summary>
 /// The vCPU table of a VM, purely from the VM, its slot count and what its host reported just now (null: the VM is
@@ -32,6 +33,7 @@ public static class VcpuTable
         var pinning = CpuPinning.TryParse(vm.Configuration.CpuPinning ?? "", out var pins, out _) ? pins : CpuPinning.Empty;
         var (perSocket, threadsPerCore) = (topology.CpusPerSocket, topology.Threads);
         var count = Math.Clamp(Math.Max(maxVCpus, running ? plugged : 0), 0, MaxSlots);
+        var cells = NumaCells.AssignIndexes([.. vm.NumaNodes.Select(n => n.ToCore())], count);
         var slots = new VcpuSlot[count];
         for (var i = 0; i < count; i++)
         {
@@ -39,7 +41,8 @@ public static class VcpuTable
             slots[i] = new VcpuSlot(i, i / perSocket, i % perSocket / threadsPerCore, i % threadsPerCore, isPlugged,
                 isPlugged && online is not null ? online.Contains(i) : null,
                 isPlugged && i < threads.Count ? threads[i] : null,
-                pinning.VcpuToHostCpus.TryGetValue(i, out var cpus) ? CpuSet.Format(cpus) : null);
+                pinning.VcpuToHostCpus.TryGetValue(i, out var cpus) ? CpuSet.Format(cpus) : null,
+                cells.Count > i ? cells[i] : null);
         }
 
         return slots;
