@@ -47,7 +47,27 @@ public sealed class RunScriptReadinessTests : IDisposable
         Assert.NotEqual(0, exitCode);
     }
 
-    private void WriteStubs(int upFromProbe)
+    [Fact]
+    public async Task Run_TwoLocalHosts_StartsASecondAgentAndRegistersItAsLocal2()
+    {
+        WriteStubs(upFromProbe: 1, upHosts: "\"local\":\"up\",\"local2\":\"up\"");
+
+        var (output, exitCode) = await RunAsync(readyTimeoutSeconds: 60, localHosts: 2);
+
+        Assert.True(output.Contains(Banner, StringComparison.Ordinal), output);
+        Assert.Contains("host 'local2'", output, StringComparison.Ordinal);
+        Assert.Contains("./hotset vm migrate vm2 --host local2 --wait", output, StringComparison.Ordinal);
+        var agents = File.ReadAllLines(Path.Combine(_root.FullName, "agents"));
+        Assert.Equal(2, agents.Length);
+        Assert.Contains(agents, a => a.Contains("--Agent:Urls=http://127.0.0.1:54322", StringComparison.Ordinal)
+            && a.Contains("/data/agent2 ", StringComparison.Ordinal));
+        var register = Assert.Single(File.ReadAllLines(Path.Combine(_root.FullName, "curl")), c => c.Contains("-X POST", StringComparison.Ordinal));
+        Assert.Contains("\"name\":\"local2\",\"address\":\"http://127.0.0.1:54322\",\"root_password\":\"0123456789abcdef\"", register,
+            StringComparison.Ordinal);
+        Assert.Equal(0, exitCode);
+    }
+
+    private void WriteStubs(int upFromProbe, string upHosts = "\"local\":\"up\"")
     {
         Directory.CreateDirectory(Bin);
         Write(Path.Combine(Bin, "dotnet"), """
@@ -55,21 +75,24 @@ public sealed class RunScriptReadinessTests : IDisposable
             case "$1" in
               build) exit 0 ;;
               Hotset.Agent.dll)
+                echo "$*" >>"AGENTS"
                 for a in "$@"; do case "$a" in --Agent:StateDirectory=*) state=${a#*=} ;; esac; done
                 echo "0123456789abcdef" >"$state/agent.secret"
                 exec sleep 30 ;;
               *) exec sleep 30 ;;
             esac
-            """);
+            """.Replace("AGENTS", Path.Combine(_root.FullName, "agents"), StringComparison.Ordinal));
         var limit = upFromProbe == int.MaxValue ? "999999" : upFromProbe.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var state in new[] { "up", "non_responsive" })
         {
             File.WriteAllText(Path.Combine(_root.FullName, state + ".json"),
-                """{"status":"Degraded","checks":{"hosts":{"data":{"local":"STATE"}}}}""".Replace("STATE", state, StringComparison.Ordinal));
+                """{"status":"Degraded","checks":{"hosts":{"data":{HOSTS}}}}""".Replace("HOSTS",
+                    state == "up" ? upHosts : "\"local\":\"non_responsive\"", StringComparison.Ordinal));
         }
 
         Write(Path.Combine(Bin, "curl"), $"""
             #!/bin/sh
+            echo "$*" >>"{_root.FullName}/curl"
             case "$*" in
               *health/ready*)
                 echo probe >>"{Probes}"
@@ -83,7 +106,7 @@ public sealed class RunScriptReadinessTests : IDisposable
     }
 
     /// <summary>Runs run.sh until its banner or its exit, then stops it as Ctrl-C would.</summary>
-    private async Task<(string Output, int ExitCode)> RunAsync(int readyTimeoutSeconds)
+    private async Task<(string Output, int ExitCode)> RunAsync(int readyTimeoutSeconds, int localHosts = 1)
     {
         var start = new ProcessStartInfo("bash", [Path.Combine(Repository.Root, "scripts", "run.sh")])
         {
@@ -95,6 +118,7 @@ public sealed class RunScriptReadinessTests : IDisposable
         start.Environment["HOTSET_ARTIFACTS"] = Path.Combine(_root.FullName, "artifacts");
         start.Environment["HOTSET_GUEST_DIR"] = Path.Combine(_root.FullName, "guest");
         start.Environment["HOTSET_ADMIN_PASSWORD"] = "readiness-test-password";
+        start.Environment["HOTSET_LOCAL_HOSTS"] = localHosts.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["HOTSET_READY_TIMEOUT"] = readyTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         using var process = Process.Start(start)!;
