@@ -160,7 +160,7 @@ public sealed class MigrationEndToEndTests(TwoHostProduct two)
     }
 
     private static IReadOnlyList<int> QemuOf(string vmId, string stateDirectory) =>
-        [.. QemuProcesses.Using(stateDirectory).Intersect(QemuProcesses.Using(vmId))];
+        [.. QemuProcesses.Using(stateDirectory + "/").Intersect(QemuProcesses.Using(vmId))];
 }
 
 /// <summary>The two-host product, with vCPU overcommit so that this 2-core machine can plug 3 vCPUs.</summary>
