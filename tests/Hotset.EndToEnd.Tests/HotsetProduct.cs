@@ -124,7 +124,8 @@ public sealed class HotsetProduct : IAsyncLifetime
         if (_twoHosts)
         {
             await hotset.Hosts.AddAsync(new HostCreate("local2", agent2Url,
-                File.ReadAllText(Path.Combine(Agent2StateDirectory, "agent.secret")).Trim()) { Cluster = "Default" });
+                File.ReadAllText(Path.Combine(Agent2StateDirectory, "agent.secret")).Trim())
+            { Cluster = "Default" });
             await Api.WaitForHostUpAsync("local2", TimeSpan.FromSeconds(60));
         }
     }
