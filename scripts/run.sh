@@ -7,7 +7,9 @@
 #   HOTSET_DB              SQLite path or PostgreSQL connection string (default: SQLite in $HOTSET_DATA_DIR)
 #   HOTSET_ADMIN_PASSWORD  password of admin@internal          (default: generated once into $HOTSET_DATA_DIR/admin-password)
 #   HOTSET_AGENT_URL       where the local agent listens       (default http://127.0.0.1:54321)
-#   HOTSET_HYPERVISOR      the local agent's driver: qemu, libvirt (docs/libvirt.md), or simulated (no real VMs; docs/agent.md) (default qemu)
+#   HOTSET_LOCAL_HOSTS     1, or 2 for a second agent, host 'local2', to try live migration on one machine (default 1)
+#   HOTSET_AGENT2_URL      where the second agent listens      (default http://127.0.0.1:54322; state in $HOTSET_DATA_DIR/agent2)
+#   HOTSET_HYPERVISOR      the local agents' driver: qemu, libvirt (docs/libvirt.md), or simulated (no real VMs; docs/agent.md) (default qemu)
 #   HOTSET_LIBVIRT_URI     with libvirt: libvirtd's URI (default: a private libvirtd, scripts/libvirt-test.sh start)
 #   HOTSET_READY_TIMEOUT   seconds to wait for host 'local' to be Up before giving up      (default 120)
 #   HOTSET_LOG_FORMAT      text or json, for both logs                                      (default text)
@@ -30,6 +32,14 @@ agent_state=$data/agent
 hooks=$data/hooks
 mkdir -p "$agent_state" "$hooks/before_set_num_of_cpus" "$hooks/after_set_num_of_cpus"
 chmod 700 "$agent_state"
+local_hosts=${HOTSET_LOCAL_HOSTS:-1}
+case "$local_hosts" in
+  1|2) ;;
+  *) echo "HOTSET_LOCAL_HOSTS must be 1 or 2, not '$local_hosts'." >&2; exit 2 ;;
+esac
+agent2_url=${HOTSET_AGENT2_URL:-http://127.0.0.1:54322}
+agent2_state=$data/agent2
+if [ "$local_hosts" = 2 ]; then mkdir -p "$agent2_state" && chmod 700 "$agent2_state"; fi
 
 # The password is shown only when this run generated it; later runs (and one from the environment) say where it is.
 if [ -z "${HOTSET_ADMIN_PASSWORD:-}" ]; then
@@ -75,20 +85,25 @@ if [ "${HOTSET_HYPERVISOR:-qemu}" = libvirt ]; then
   libvirt_args=(--Libvirt:Uri="$HOTSET_LIBVIRT_URI")
 fi
 
-scripts/rotate-log.sh "$data/agent.log"
 scripts/rotate-log.sh "$data/engine.log"
-(cd "$artifacts/bin/Hotset.Agent/release" && exec dotnet Hotset.Agent.dll \
-  --Agent:Urls="$agent_url" --Agent:StateDirectory="$agent_state" --Hooks:Directory="$hooks" \
-  --Qemu:GuestKernel="$HOTSET_GUEST_DIR/vmlinux" --Qemu:GuestInitrd="$HOTSET_GUEST_DIR/initramfs.cpio.gz" \
-  --Agent:Hypervisor="${HOTSET_HYPERVISOR:-qemu}" "${libvirt_args[@]}") \
-  >"$data/agent.log" 2>&1 &
-pids+=($!)
-
-for _ in $(seq 1 100); do
-  [ -s "$agent_state/agent.secret" ] && break
-  kill -0 "${pids[0]}" 2>/dev/null || { echo "The agent did not start; see $data/agent.log:" >&2; tail -20 "$data/agent.log" >&2; exit 1; }
-  sleep 0.2
-done
+# start_agent URL STATE LOG: one host agent; waits until it has written its secret.
+start_agent() {
+  scripts/rotate-log.sh "$3"
+  (cd "$artifacts/bin/Hotset.Agent/release" && exec dotnet Hotset.Agent.dll \
+    --Agent:Urls="$1" --Agent:StateDirectory="$2" --Hooks:Directory="$hooks" \
+    --Qemu:GuestKernel="$HOTSET_GUEST_DIR/vmlinux" --Qemu:GuestInitrd="$HOTSET_GUEST_DIR/initramfs.cpio.gz" \
+    --Agent:Hypervisor="${HOTSET_HYPERVISOR:-qemu}" "${libvirt_args[@]}") \
+    >"$3" 2>&1 &
+  pids+=($!)
+  local pid=$!
+  for _ in $(seq 1 100); do
+    [ -s "$2/agent.secret" ] && return 0
+    kill -0 "$pid" 2>/dev/null || { echo "The agent did not start; see $3:" >&2; tail -20 "$3" >&2; exit 1; }
+    sleep 0.2
+  done
+}
+start_agent "$agent_url" "$agent_state" "$data/agent.log"
+if [ "$local_hosts" = 2 ]; then start_agent "$agent2_url" "$agent2_state" "$data/agent2.log"; fi
 
 (cd "$artifacts/bin/Hotset.Engine/release" && exec dotnet Hotset.Engine.dll \
   --Engine:LocalHost:Address="$agent_url" --Engine:LocalHost:SecretFile="$agent_state/agent.secret" \
@@ -108,9 +123,24 @@ while [ "$SECONDS" -lt "$deadline" ]; do
   report=$(curl -s --max-time 5 "$api/health/ready" 2>/dev/null || true)
   if printf '%s' "$report" | grep -q '"local":"up"'; then ready=true; break; fi
   kill -0 "${pids[0]}" 2>/dev/null || { echo "The agent stopped; see $data/agent.log:" >&2; tail -20 "$data/agent.log" >&2; exit 1; }
-  kill -0 "${pids[1]}" 2>/dev/null || { echo "The engine stopped; see $data/engine.log:" >&2; tail -20 "$data/engine.log" >&2; exit 1; }
+  kill -0 "${pids[-1]}" 2>/dev/null || { echo "The engine stopped; see $data/engine.log:" >&2; tail -20 "$data/engine.log" >&2; exit 1; }
   sleep 0.5
 done
+
+if $ready && [ "$local_hosts" = 2 ]; then
+  # The second agent is registered through the API like any host (a name already taken means it is registered).
+  curl -s --max-time 10 -u "admin@internal:$HOTSET_ADMIN_PASSWORD" -H Content-Type:application/json -H Accept:application/json \
+    -X POST "$api/ovirt-engine/api/hosts" \
+    -d "{\"name\":\"local2\",\"address\":\"$agent2_url\",\"root_password\":\"$(cat "$agent2_state/agent.secret")\",\"cluster\":{\"name\":\"Default\"}}" \
+    >/dev/null 2>&1 || true
+  ready=false
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    report=$(curl -s --max-time 5 "$api/health/ready" 2>/dev/null || true)
+    if printf '%s' "$report" | grep -q '"local2":"up"'; then ready=true; break; fi
+    sleep 0.5
+  done
+  $ready || echo "Host 'local2' did not come Up within ${ready_timeout} s; see $data/agent2.log." >&2
+fi
 
 if ! $ready; then
   echo "Hotset is not ready: within ${ready_timeout} s (HOTSET_READY_TIMEOUT) the engine did not report host 'local' Up." >&2
@@ -124,7 +154,7 @@ cat <<TOUR
 Hotset is running.
   Web UI   $api/   (also $api/ovirt-engine/webadmin)
   Engine   $api/ovirt-engine/api   (API reference: $api/ovirt-engine/apidoc)
-  Agent    $agent_url  (host 'local' in cluster 'Default')
+  Agent    $agent_url  (host 'local' in cluster 'Default')$([ "$local_hosts" = 2 ] && printf '\n  Agent 2  %s  (host '"'"'local2'"'"', log %s)' "$agent2_url" "$data/agent2.log")
   Logs     $data/engine.log, $data/agent.log
   Login    $login
   Data     $data
@@ -146,7 +176,17 @@ The same hot plug with the CLI (./hotset in $repo; exit codes in ./hotset vm set
   ./hotset vm set-cpus vm2 --sockets 2 --wait     # exit 0 once the guest reports 2 CPUs
   ./hotset vm cpus vm2; ./hotset events --vm vm2 -n 3
 
-Ctrl-C stops the engine and the agent.
 TOUR
+if [ "$local_hosts" = 2 ]; then
+  cat <<MIGRATE
+Live migration between the two hosts (docs/migration.md):
+  ./hotset vm set-cpus vm2 --sockets 3 --wait
+  ./hotset vm migrate vm2 --host local2 --wait    # the guest keeps its 3 CPUs; host local2 runs it now
+  ./hotset vm migrate vm2 --wait                  # no host: the other Up host with the most free vCPUs
+  ./hotset events --vm vm2 -n 3                   # 62 started, 63 completed (duration, downtime)
+
+MIGRATE
+fi
+echo "Ctrl-C stops the engine and the agents."
 
 wait -n "${pids[@]}" || true

@@ -69,6 +69,26 @@ public sealed class VmsApi
     /// <summary>Reboots; a cold reboot that applies a pending next-run configuration.</summary>
     public Task RebootAsync(string id, string? reason = null, CancellationToken ct = default) => ActionAsync(id, "reboot", reason, ct);
 
+    /// <summary>
+    /// Live-migrates the VM to the host named <paramref name="hostName"/>, or (null) to the Up host of its cluster with
+    /// the most free vCPUs. Returns once the migration runs; it ends later (the VM's status and host, events 63/65).
+    /// Refusals (same host, host down or too small, VM not running) throw 404/409 and start nothing.
+    /// </summary>
+    public Task MigrateAsync(string id, string? hostName = null, CancellationToken ct = default)
+    {
+        var body = new JsonObject();
+        if (!string.IsNullOrWhiteSpace(hostName))
+        {
+            body["host"] = new JsonObject { ["name"] = hostName };
+        }
+
+        return _api.SendAsync(HttpMethod.Post, $"{Path(id)}/migrate", body, ct);
+    }
+
+    /// <summary>Cancels the VM's migration; it keeps running on its source host. Not migrating throws 409.</summary>
+    public Task CancelMigrationAsync(string id, CancellationToken ct = default) =>
+        _api.SendAsync(HttpMethod.Post, $"{Path(id)}/cancelmigration", new JsonObject(), ct);
+
     /// <summary>The hot-set preview (SPEC §13): what each sockets value would do now (or at next run).</summary>
     public async Task<CpuOptions> GetCpuOptionsAsync(string id, bool nextRun = false, CancellationToken ct = default) =>
         CpuOptions.From(await _api.GetAsync(Path(id) + "/cpuoptions" + (nextRun ? "?next_run=true" : ""), ct));

@@ -20,13 +20,20 @@ public sealed class HotsetProduct : IAsyncLifetime
     public const string AdminPassword = "e2e-admin-password";
 
     private readonly bool _engineOnLoopback;
+    private readonly bool _twoHosts;
 
     public HotsetProduct()
     {
     }
 
     // xunit fixtures may have only one public constructor: the loopback variant is made by WithEngineOnLoopback.
-    private HotsetProduct(bool engineOnLoopback) => _engineOnLoopback = engineOnLoopback;
+    private HotsetProduct(bool engineOnLoopback, bool twoHosts = false) => (_engineOnLoopback, _twoHosts) = (engineOnLoopback, twoHosts);
+
+    /// <summary>
+    /// The product with a second agent registered as host <c>local2</c> (its own state directory and port), as
+    /// <c>HOTSET_LOCAL_HOSTS=2 make run</c> starts it, for live migration.
+    /// </summary>
+    public static HotsetProduct WithTwoHosts() => new(engineOnLoopback: false, twoHosts: true);
 
     /// <summary>
     /// The product with the engine on a loopback port (<see cref="EngineUrl"/>) instead of the in-memory test server,
@@ -39,11 +46,18 @@ public sealed class HotsetProduct : IAsyncLifetime
 
     private readonly string _root = Directory.CreateTempSubdirectory("hotset-e2e-").FullName;
     private WebApplicationFactory<AgentOptions>? _agent;
+    private WebApplicationFactory<AgentOptions>? _agent2;
     private WebApplicationFactory<UpdateVmCommand>? _engine;
 
     public string HooksDirectory => Path.Combine(_root, "hooks");
 
     public string AgentStateDirectory => Path.Combine(_root, "agent");
+
+    /// <summary>State directory of host <c>local2</c> (two-host product only); its QEMU processes use it.</summary>
+    public string Agent2StateDirectory => Path.Combine(_root, "agent2");
+
+    /// <summary>The engine's services (the in-memory engine only), for tests that tune a setting at run time.</summary>
+    public IServiceProvider EngineServices => _engine!.Services;
 
     public EngineApi Api { get; private set; } = null!;
 
@@ -62,28 +76,12 @@ public sealed class HotsetProduct : IAsyncLifetime
     {
         Prerequisites.Check();
         Directory.CreateDirectory(HooksDirectory);
-        var agentPort = LoopbackPort.Free();
-        var agentUrl = AgentUrl = $"http://127.0.0.1:{agentPort}";
-        _agent = new WebApplicationFactory<AgentOptions>().WithWebHostBuilder(b =>
-            Configure(b, new()
-            {
-                ["Agent:StateDirectory"] = AgentStateDirectory,
-                ["Hooks:Directory"] = HooksDirectory,
-                ["Hooks:Timeout"] = "00:00:20",
-                ["Qemu:GuestKernel"] = Path.Combine(Prerequisites.GuestDirectory, "vmlinux"),
-                ["Qemu:GuestInitrd"] = Path.Combine(Prerequisites.GuestDirectory, "initramfs.cpio.gz"),
-            }));
-        _agent.UseKestrel(agentPort);
-        // The agent reads Agent:Urls while its Program runs, before test configuration applies: the environment
-        // is the one source it sees then. Only this fixture starts an agent, and it does so once.
-        Environment.SetEnvironmentVariable("Agent__Urls", agentUrl);
-        try
+        var (agent, agentUrl) = StartAgent(AgentStateDirectory);
+        (_agent, AgentUrl) = (agent, agentUrl);
+        var agent2Url = "";
+        if (_twoHosts)
         {
-            _agent.StartServer();
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("Agent__Urls", null);
+            (_agent2, agent2Url) = StartAgent(Agent2StateDirectory);
         }
 
         var enginePort = _engineOnLoopback ? LoopbackPort.Free() : 0;
@@ -123,6 +121,42 @@ public sealed class HotsetProduct : IAsyncLifetime
         hotset.UseBasic("admin@internal", AdminPassword);
         Api = new EngineApi(hotset);
         await Api.WaitForHostUpAsync("local", TimeSpan.FromSeconds(60));
+        if (_twoHosts)
+        {
+            await hotset.Hosts.AddAsync(new HostCreate("local2", agent2Url,
+                File.ReadAllText(Path.Combine(Agent2StateDirectory, "agent.secret")).Trim())
+            { Cluster = "Default" });
+            await Api.WaitForHostUpAsync("local2", TimeSpan.FromSeconds(60));
+        }
+    }
+
+    private static (WebApplicationFactory<AgentOptions> Agent, string Url) StartAgent(string stateDirectory)
+    {
+        var port = LoopbackPort.Free();
+        var url = $"http://127.0.0.1:{port}";
+        var agent = new WebApplicationFactory<AgentOptions>().WithWebHostBuilder(b =>
+            Configure(b, new()
+            {
+                ["Agent:StateDirectory"] = stateDirectory,
+                ["Hooks:Directory"] = Path.Combine(Path.GetDirectoryName(stateDirectory)!, "hooks"),
+                ["Hooks:Timeout"] = "00:00:20",
+                ["Qemu:GuestKernel"] = Path.Combine(Prerequisites.GuestDirectory, "vmlinux"),
+                ["Qemu:GuestInitrd"] = Path.Combine(Prerequisites.GuestDirectory, "initramfs.cpio.gz"),
+            }));
+        agent.UseKestrel(port);
+        // The agent reads Agent:Urls while its Program runs, before test configuration applies: the environment
+        // is the one source it sees then. Agents of one fixture start one after the other.
+        Environment.SetEnvironmentVariable("Agent__Urls", url);
+        try
+        {
+            agent.StartServer();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Agent__Urls", null);
+        }
+
+        return (agent, url);
     }
 
     public async Task DisposeAsync()
@@ -136,6 +170,11 @@ public sealed class HotsetProduct : IAsyncLifetime
         if (_agent is not null)
         {
             await _agent.DisposeAsync();
+        }
+
+        if (_agent2 is not null)
+        {
+            await _agent2.DisposeAsync();
         }
 
         QemuProcesses.KillThoseUsing(_root);

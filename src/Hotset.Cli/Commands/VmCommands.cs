@@ -3,7 +3,7 @@ using Hotset.Client;
 
 namespace Hotset.Cli.Commands;
 
-/// <summary><c>hotset vm list|show|create|start|stop|shutdown|reboot|remove</c>; cpus and set-cpus have their own files.</summary>
+/// <summary><c>hotset vm list|show|create|start|stop|shutdown|reboot|remove</c>; cpus, set-cpus and migrate have their own files.</summary>
 internal static class VmCommands
 {
     private static readonly string[] Headers = ["NAME", "STATUS", "TOPOLOGY", "VCPUS", "HYPERVISOR", "GUEST", "MEMORY", "NEXT RUN", "ID"];
@@ -14,7 +14,7 @@ internal static class VmCommands
         Action(cli, "stop", "Power the VM off now.", (c, id, r, ct) => c.Vms.StopAsync(id, r, ct)),
         Action(cli, "shutdown", "Ask the guest to shut down.", (c, id, r, ct) => c.Vms.ShutdownAsync(id, r, ct)),
         Action(cli, "reboot", "Reboot the VM (cold, applying a pending next-run configuration).", (c, id, r, ct) => c.Vms.RebootAsync(id, r, ct)),
-        Remove(cli), VmCpusCommand.Create(cli), SetCpusCommand.Create(cli));
+        Remove(cli), VmCpusCommand.Create(cli), SetCpusCommand.Create(cli), MigrateCommand.Create(cli));
 
     public static Argument<string> VmArgument() => new("VM") { Description = "The VM's name or id." };
 

@@ -27,6 +27,21 @@ public static class AuditEventCodes
     /// <summary>VM ${VmName} is down. ${ExitMessage}</summary>
     public const int VmDown = 61;
 
+    /// <summary>
+    /// oVirt <c>VM_MIGRATION_START</c>: Migration started (VM: ${VmName}, Source: ${VdsName}, Destination:
+    /// ${DestinationVdsName}, User: ${UserName}). ${OptionalReason}
+    /// </summary>
+    public const int MigrationStarted = 62;
+
+    /// <summary>
+    /// oVirt <c>VM_MIGRATION_DONE</c>: Migration completed (VM: ${VmName}, Source: ${VdsName}, Destination:
+    /// ${DestinationVdsName}, Duration: ${Duration}, Total: ${TotalDuration}, Actual downtime: ${ActualDowntime})
+    /// </summary>
+    public const int MigrationDone = 63;
+
+    /// <summary>oVirt <c>VM_MIGRATION_FAILED</c> (error): Migration failed${DueToMigrationError} (VM: ${VmName}, Source: ${VdsName}).</summary>
+    public const int MigrationFailed = 65;
+
     /// <summary>VM shutdown initiated by ${UserName} on VM ${VmName} (Host: ${VdsName})${OptionalReason}.</summary>
     public const int VmShutdownInitiated = 73;
 

@@ -62,12 +62,12 @@ public sealed class EngineApp(bool fakeHost = false, string? dataDirectory = nul
     /// An Up host of 8 cores in cluster Default whose agent is the fake <see cref="Agents"/> serves (the engine must
     /// be made with <c>fakeHost</c>), so VMs start on it and their CPUs are hot set by the engine's real commands.
     /// </summary>
-    public async Task<FakeAgentClient> AddUpHostAsync()
+    public async Task<FakeAgentClient> AddUpHostAsync(string name = "host1")
     {
         var host = new Host
         {
             Id = Guid.NewGuid(),
-            Name = "host1",
+            Name = name,
             ClusterId = Cluster.DefaultId,
             Address = FakeAgentClient.Address,
             Secret = "s3cret",

@@ -5,6 +5,7 @@ using Hotset.Engine.Monitoring;
 using Hotset.Engine.Operability;
 using Hotset.Engine.Vms;
 using Hotset.Engine.Vms.Commands;
+using Hotset.Engine.Vms.Migration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Host = Hotset.Engine.Hosts.Host;
@@ -43,6 +44,11 @@ public sealed class EngineTestBed
         Start = new StartVmCommand(Vms, Locks, launcher);
         Shutdown = new ShutdownVmCommand(Vms, Hosts, Agents, Audit, Locks);
         Reboot = new RebootVmCommand(Vms, Hosts, Audit, Locks, Stop, launcher);
+        Follower = new MigrationFollower(Vms, Agents, Audit, Tracker, Options.Create(MigrationOptions), TimeProvider.System,
+            NullLogger<MigrationFollower>.Instance);
+        Migrate = new MigrateVmCommand(Vms, Hosts, Clusters, Agents, Audit, Locks, Tracker, Follower,
+            Options.Create(MigrationOptions), TimeProvider.System);
+        CancelMigration = new CancelMigrationCommand(Vms, Agents, Tracker, TimeProvider.System);
         Poller = new HostPoller(Hosts, Vms, Agents, Audit, Locks, Samples, Options.Create(MonitoringOptions),
             NullLogger<HostPoller>.Instance);
     }
@@ -66,6 +72,40 @@ public sealed class EngineTestBed
     public ShutdownVmCommand Shutdown { get; }
     public RebootVmCommand Reboot { get; }
     public HostPoller Poller { get; }
+    public MigrationTracker Tracker { get; } = new();
+
+    /// <summary>Polls the source every 10 ms; a setup longer than 1 s is stuck.</summary>
+    public MigrationOptions MigrationOptions { get; } = new()
+    {
+        PollInterval = TimeSpan.FromMilliseconds(10),
+        SetupTimeout = TimeSpan.FromSeconds(1),
+    };
+
+    public MigrationFollower Follower { get; }
+    public MigrateVmCommand Migrate { get; }
+    public CancelMigrationCommand CancelMigration { get; }
+
+    /// <summary>Another host of the cluster (8 cores like <see cref="Host"/> unless its agent's capabilities change first).</summary>
+    public async Task<Host> AddHostAsync(string name, HostStatus status = HostStatus.Up)
+    {
+        var id = Guid.NewGuid();
+        var host = new Host
+        {
+            Id = id,
+            Name = name,
+            ClusterId = Cluster.Id,
+            Address = FakeAgentClient.Address,
+            Secret = "s3cret",
+            Status = status,
+            Capabilities = Agents[id].Capabilities,
+        };
+        await Hosts.AddAsync(host, default);
+        return host;
+    }
+
+    /// <summary>Waits until every migration followed now has been recorded.</summary>
+    public Task MigrationsEndedAsync() =>
+        Task.WhenAll(Tracker.Running.Select(m => m.Ended)).WaitAsync(TimeSpan.FromSeconds(30));
 
     public async Task<Vm> AddVmAsync(string name = "vm1", CpuTopology? topology = null, string osType = "other_linux")
     {

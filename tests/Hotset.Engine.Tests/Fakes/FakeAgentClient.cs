@@ -8,7 +8,7 @@ namespace Hotset.Engine.Tests.Fakes;
 /// make it fail (<see cref="SetNumberOfCpusError"/>, <see cref="Unreachable"/>), hold a hot set mid-call
 /// (<see cref="SetNumberOfCpusGate"/>) or change what it reports (<see cref="Vms"/>).
 /// </summary>
-public sealed class FakeAgentClient : IAgentClient
+public sealed partial class FakeAgentClient : IAgentClient
 {
     public const string Address = "http://fake-host:54321";
 
@@ -117,9 +117,9 @@ public sealed class FakeAgentClient : IAgentClient
         vm.GuestCpuCount = numberOfCpus;
     }
 
-    private FakeVm Find(string vmId) => Vms.TryGetValue(vmId, out var vm) ? vm : throw NoSuchVm();
+    internal FakeVm Find(string vmId) => Vms.TryGetValue(vmId, out var vm) ? vm : throw NoSuchVm();
 
-    private static AgentException NoSuchVm() => new(AgentErrorCodes.NoSuchVm, "Virtual machine does not exist");
+    internal static AgentException NoSuchVm() => new(AgentErrorCodes.NoSuchVm, "Virtual machine does not exist");
 
     private void ThrowIfUnreachable()
     {
@@ -130,7 +130,7 @@ public sealed class FakeAgentClient : IAgentClient
         }
     }
 
-    private Task<T> Run<T>(string method, Func<T> action)
+    internal Task<T> Run<T>(string method, Func<T> action)
     {
         Calls.Enqueue(method);
         ThrowIfUnreachable();

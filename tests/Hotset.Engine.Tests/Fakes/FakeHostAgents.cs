@@ -10,7 +10,9 @@ public sealed class FakeHostAgents : IHostAgents
 {
     private readonly ConcurrentDictionary<Guid, FakeAgentClient> _agents = new();
 
-    public FakeAgentClient this[Guid hostId] => _agents.GetOrAdd(hostId, _ => new FakeAgentClient());
+    public FakeAgentClient this[Guid hostId] => _agents.GetOrAdd(hostId, id => new FakeAgentClient { HostId = id, Network = this });
 
     public IAgentClient For(Host host) => this[host.Id];
+
+    public IReadOnlyCollection<FakeAgentClient> All => [.. _agents.Values];
 }

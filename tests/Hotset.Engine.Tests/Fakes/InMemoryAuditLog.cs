@@ -18,6 +18,9 @@ public sealed class InMemoryAuditLog(TimeProvider time) : IAuditLog
 
     public IReadOnlyList<int> Codes => [.. _events.Select(e => e.Code)];
 
+    /// <summary>Forgets the events logged so far (a test's setup steps), so assertions see only what follows.</summary>
+    public void Clear() => _events.Clear();
+
     public Task<AuditEvent> AddAsync(AuditEvent auditEvent, CancellationToken ct)
     {
         var stored = auditEvent with { Id = Interlocked.Increment(ref _nextId), Time = time.GetUtcNow() };

@@ -44,17 +44,39 @@ public sealed class RunScriptReadinessTests : IDisposable
         Assert.NotEqual(0, exitCode);
     }
 
-    private void WriteStubs(int upFromProbe)
+    [Fact]
+    public async Task Run_TwoLocalHosts_StartsASecondAgentAndRegistersItAsLocal2()
+    {
+        WriteStubs(upFromProbe: 1, upHosts: "\"local\":\"up\",\"local2\":\"up\"");
+
+        var (output, exitCode) = await RunAsync(readyTimeoutSeconds: 60, localHosts: 2);
+
+        Assert.True(output.Contains(Banner, StringComparison.Ordinal), output);
+        Assert.Contains("host 'local2'", output, StringComparison.Ordinal);
+        Assert.Contains("./hotset vm migrate vm2 --host local2 --wait", output, StringComparison.Ordinal);
+        var agents = File.ReadAllLines(_sandbox.AgentCommandLines);
+        Assert.Equal(2, agents.Length);
+        Assert.Contains(agents, a => a.Contains("--Agent:Urls=http://127.0.0.1:54322", StringComparison.Ordinal)
+            && a.Contains("/data/agent2 ", StringComparison.Ordinal));
+        var register = Assert.Single(File.ReadAllLines(Path.Combine(_sandbox.Root, "curl")), c => c.Contains("-X POST", StringComparison.Ordinal));
+        Assert.Contains("\"name\":\"local2\",\"address\":\"http://127.0.0.1:54322\",\"root_password\":\"0123456789abcdef\"", register,
+            StringComparison.Ordinal);
+        Assert.Equal(0, exitCode);
+    }
+
+    private void WriteStubs(int upFromProbe, string upHosts = "\"local\":\"up\"")
     {
         var limit = upFromProbe == int.MaxValue ? "999999" : upFromProbe.ToString(CultureInfo.InvariantCulture);
         foreach (var state in new[] { "up", "non_responsive" })
         {
             File.WriteAllText(Path.Combine(_sandbox.Root, state + ".json"),
-                """{"status":"Degraded","checks":{"hosts":{"data":{"local":"STATE"}}}}""".Replace("STATE", state, StringComparison.Ordinal));
+                """{"status":"Degraded","checks":{"hosts":{"data":{HOSTS}}}}""".Replace("HOSTS",
+                    state == "up" ? upHosts : "\"local\":\"non_responsive\"", StringComparison.Ordinal));
         }
 
         _sandbox.WriteTool("curl", $"""
             #!/bin/sh
+            echo "$*" >>"{_sandbox.Root}/curl"
             case "$*" in
               *health/ready*)
                 echo probe >>"{Probes}"
@@ -65,11 +87,12 @@ public sealed class RunScriptReadinessTests : IDisposable
             """);
     }
 
-    private Task<(string Output, int ExitCode)> RunAsync(int readyTimeoutSeconds) =>
+    private Task<(string Output, int ExitCode)> RunAsync(int readyTimeoutSeconds, int localHosts = 1) =>
         _sandbox.RunAsync(
             new Dictionary<string, string?>
             {
                 ["HOTSET_ADMIN_PASSWORD"] = "readiness-test-password",
+                ["HOTSET_LOCAL_HOSTS"] = localHosts.ToString(CultureInfo.InvariantCulture),
                 ["HOTSET_READY_TIMEOUT"] = readyTimeoutSeconds.ToString(CultureInfo.InvariantCulture),
             },
             TimeSpan.FromSeconds(120));

@@ -7,7 +7,8 @@ namespace Hotset.Engine.Tests.Testing;
 
 /// <summary>
 /// A temporary tree in which <c>scripts/run.sh</c> runs with stand-ins on the PATH: a <c>dotnet</c> that builds
-/// nothing and starts an agent (writing its secret) or an engine that only sleeps, and a <c>curl</c> each test writes.
+/// nothing and starts an agent (noting its arguments, writing its secret) or an engine that only sleeps, and a
+/// <c>curl</c> each test writes.
 /// </summary>
 [SupportedOSPlatform("linux")]
 internal sealed class RunScriptSandbox : IDisposable
@@ -21,11 +22,12 @@ internal sealed class RunScriptSandbox : IDisposable
         Directory.CreateDirectory(Bin);
         Directory.CreateDirectory(Path.Combine(Root, "artifacts", "bin", "Hotset.Agent", "release"));
         Directory.CreateDirectory(Path.Combine(Root, "artifacts", "bin", "Hotset.Engine", "release"));
-        WriteTool("dotnet", """
+        WriteTool("dotnet", $"""
             #!/bin/sh
             case "$1" in
               build) exit 0 ;;
               Hotset.Agent.dll)
+                echo "$*" >>"{AgentCommandLines}"
                 for a in "$@"; do case "$a" in --Agent:StateDirectory=*) state=${a#*=} ;; esac; done
                 echo "0123456789abcdef" >"$state/agent.secret"
                 echo "agent running"; exec sleep 30 ;;
@@ -35,6 +37,9 @@ internal sealed class RunScriptSandbox : IDisposable
     }
 
     public string Root { get; }
+
+    /// <summary>A file with the arguments of every agent run.sh started, a line each.</summary>
+    public string AgentCommandLines => Path.Combine(Root, "agents");
 
     /// <summary>The data directory run.sh is given (<c>HOTSET_DATA_DIR</c>).</summary>
     public string Data => Path.Combine(Root, "data");

@@ -26,6 +26,7 @@ public static class VmEndpoints
             .RequireOnVm(ActionGroup.EditVm);
         vms.MapDelete("/{id}", RemoveAsync).WithSummary("Remove a VM that is down.").RequireOnVm(ActionGroup.DeleteVm);
         vms.MapVmActions();
+        vms.MapVmMigration();
         vms.MapVmCpuViews();
         vms.MapVmNumaNodes();
         vms.MapVmGuestCpus();

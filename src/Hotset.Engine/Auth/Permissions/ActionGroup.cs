@@ -18,6 +18,9 @@ public enum ActionGroup
     /// <summary>Start, stop, shut down and reboot a VM (oVirt's <c>VM_BASIC_OPERATIONS</c>).</summary>
     OperateVm,
 
+    /// <summary>Live-migrate a VM to another host and cancel its migration (oVirt's <c>MIGRATE_VM</c>, an administrator's group).</summary>
+    MigrateVm,
+
     /// <summary>Change a VM's configuration, its CPUs (hot plug) included (oVirt's <c>EDIT_VM_PROPERTIES</c>).</summary>
     EditVm,
 

@@ -63,6 +63,18 @@ public sealed class HttpAgentClient : IAgentClient
     public Task SetGuestCpusAsync(string vmId, IReadOnlyList<GuestCpuState> cpus, CancellationToken ct) =>
         CallAsync<JsonElement>(AgentMethods.SetGuestCpus, new SetGuestCpusCall(vmId, cpus), _options.ChangeTimeout, ct);
 
+    public Task<MigrationCreateResult> MigrationCreateAsync(MigrationCreateCall call, CancellationToken ct) =>
+        CallAsync<MigrationCreateResult>(AgentMethods.MigrationCreate, call, _options.ChangeTimeout, ct);
+
+    public Task<MigrationStatus> MigrateAsync(MigrateCall call, CancellationToken ct) =>
+        CallAsync<MigrationStatus>(AgentMethods.Migrate, call, _options.ChangeTimeout, ct);
+
+    public Task<MigrationStatus> MigrateStatusAsync(string vmId, CancellationToken ct) =>
+        CallAsync<MigrationStatus>(AgentMethods.MigrateStatus, new VmIdCall(vmId), _options.CallTimeout, ct);
+
+    public Task<MigrationStatus> MigrateCancelAsync(string vmId, CancellationToken ct) =>
+        CallAsync<MigrationStatus>(AgentMethods.MigrateCancel, new VmIdCall(vmId), _options.ChangeTimeout, ct);
+
     private async Task<T> CallAsync<T>(string method, object? parameters, TimeSpan timeout, CancellationToken ct)
     {
         using var deadline = new CancellationTokenSource(timeout, _time);

@@ -24,6 +24,12 @@ public static class VmCommandsServiceCollectionExtensions
         services.TryAddScoped<RebootVmCommand>();
         services.TryAddScoped<AddVmCommand>();
         services.TryAddScoped<RemoveVmCommand>();
+        services.AddOptions<Migration.MigrationOptions>().BindConfiguration(Migration.MigrationOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<Migration.MigrationTracker>();
+        services.TryAddSingleton<Migration.MigrationFollower>();
+        services.TryAddScoped<Migration.MigrateVmCommand>();
+        services.TryAddScoped<Migration.CancelMigrationCommand>();
         services.TryAddScoped<Preview.CpuOptionsQuery>();
         services.TryAddScoped<Preview.VcpuTableQuery>();
         return services;

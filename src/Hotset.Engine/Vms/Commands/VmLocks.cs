@@ -17,7 +17,26 @@ public sealed class VmLocks
         return _held.TryAdd(vmId, lease) ? lease : null;
     }
 
-    public bool IsHeld(Guid vmId) => _held.ContainsKey(vmId);
+    /// <summary>True while a command holds the VM's lock or a migration follows it (<see cref="Follow"/>).</summary>
+    public bool IsHeld(Guid vmId) => _held.ContainsKey(vmId) || _followed.ContainsKey(vmId);
+
+    /// <summary>
+    /// Marks <paramref name="vmId"/> as followed by a live migration until disposed: monitoring leaves it alone (its
+    /// hosts' reports are the migration's to read) while commands can still take its lock, so that a stop, a
+    /// cancel or an update works during the migration.
+    /// </summary>
+    public IDisposable Follow(Guid vmId)
+    {
+        _followed[vmId] = 0;
+        return new Followed(this, vmId);
+    }
+
+    private readonly ConcurrentDictionary<Guid, byte> _followed = new();
+
+    private sealed class Followed(VmLocks owner, Guid vmId) : IDisposable
+    {
+        public void Dispose() => owner._followed.TryRemove(vmId, out _);
+    }
 
     private sealed class Lease(VmLocks owner, Guid vmId) : IDisposable
     {

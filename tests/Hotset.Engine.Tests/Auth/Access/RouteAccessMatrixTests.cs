@@ -30,6 +30,8 @@ public sealed class RouteAccessMatrixTests : IAsyncLifetime
         ["POST /ovirt-engine/api/vms/{id}/stop"] = "SM",
         ["POST /ovirt-engine/api/vms/{id}/shutdown"] = "SM",
         ["POST /ovirt-engine/api/vms/{id}/reboot"] = "SM",
+        ["POST /ovirt-engine/api/vms/{id}/migrate"] = "S",
+        ["POST /ovirt-engine/api/vms/{id}/cancelmigration"] = "S",
         ["GET /ovirt-engine/api/vms/{id}/cpuoptions"] = "SRM",
         ["GET /ovirt-engine/api/vms/{id}/vcpus"] = "SRM",
         ["GET /ovirt-engine/api/vms/{id}/permissions/"] = "SRM",
