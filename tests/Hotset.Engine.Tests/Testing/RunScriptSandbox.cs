@@ -22,12 +22,12 @@ internal sealed class RunScriptSandbox : IDisposable
         Directory.CreateDirectory(Bin);
         Directory.CreateDirectory(Path.Combine(Root, "artifacts", "bin", "Hotset.Agent", "release"));
         Directory.CreateDirectory(Path.Combine(Root, "artifacts", "bin", "Hotset.Engine", "release"));
-        WriteTool("dotnet", $"""
+        WriteTool("dotnet", $$"""
             #!/bin/sh
             case "$1" in
               build) exit 0 ;;
               Hotset.Agent.dll)
-                echo "$*" >>"{AgentCommandLines}"
+                echo "$*" >>"{{AgentCommandLines}}"
                 for a in "$@"; do case "$a" in --Agent:StateDirectory=*) state=${a#*=} ;; esac; done
                 echo "0123456789abcdef" >"$state/agent.secret"
                 echo "agent running"; exec sleep 30 ;;

@@ -18,6 +18,8 @@ namespace Hotset.Engine.Vms.Migration;
 public sealed partial class MigrationFollower(IVmStore vms, IHostAgents agents, IAuditLog audit, MigrationTracker tracker,
     IOptions<MigrationOptions> options, TimeProvider time, ILogger<MigrationFollower> logger)
 {
+    private static readonly TimeSpan DestinationUpWait = TimeSpan.FromSeconds(10);
+
     /// <summary>Follows <paramref name="migration"/> in the background; disposes <paramref name="follow"/> at its end.</summary>
     public void Start(RunningMigration migration, IDisposable follow) =>
         _ = Task.Run(() => FollowAsync(migration, follow));
@@ -112,18 +114,39 @@ public sealed partial class MigrationFollower(IVmStore vms, IHostAgents agents, 
         }
     }
 
+    // The source reports completed once the destination has loaded the VM; the destination turns Up a moment later
+    // (it resumes the guest and applies the pins). Its counts are taken once it is Up, or as they are after a while.
+    private async Task<VmStats?> DestinationStatsAsync(RunningMigration migration)
+    {
+        var destination = agents.For(migration.Destination);
+        var vmId = migration.VmId.ToString();
+        var waited = TimeSpan.Zero;
+        VmStats? stats = null;
+        while (true)
+        {
+            try
+            {
+                stats = await destination.GetStatsAsync(vmId, CancellationToken.None);
+            }
+            catch (AgentException e)
+            {
+                LogStatusFailed(migration.VmId, migration.Destination.Name, e.Message);
+            }
+
+            if (stats?.Status != AgentVmStatus.MigrationDestination || waited >= DestinationUpWait)
+            {
+                return stats;
+            }
+
+            await Task.Delay(options.Value.PollInterval, time);
+            waited += options.Value.PollInterval;
+        }
+    }
+
     private async Task CompleteAsync(RunningMigration migration, MigrationStatus end)
     {
         var (source, destination) = (migration.Source, migration.Destination);
-        VmStats? stats = null;
-        try
-        {
-            stats = await agents.For(destination).GetStatsAsync(migration.VmId.ToString(), CancellationToken.None);
-        }
-        catch (AgentException e)
-        {
-            LogStatusFailed(migration.VmId, destination.Name, e.Message);
-        }
+        var stats = await DestinationStatsAsync(migration);
 
         var moved = await vms.ChangeAsync(migration.VmId, v => v.Status == VmStatus.MigratingFrom && v.RunOnHostId == source.Id
             ? v with
