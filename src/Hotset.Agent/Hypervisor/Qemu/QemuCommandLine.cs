@@ -21,7 +21,7 @@ public static class QemuCommandLine
         {
             "-name", $"guest={vm.VmName.Replace(",", ",,", StringComparison.Ordinal)},debug-threads=on",
             "-no-user-config", "-nodefaults", "-nographic", "-nic", "none",
-            "-machine", machine, "-accel", options.Accelerator, "-cpu", options.CpuModel,
+            "-machine", machine, "-accel", options.Accelerator, "-cpu", CpuArgument(options, topology),
             "-m", Invariant($"{vm.MemSizeMiB}M"),
             "-smp", Invariant($"1,sockets={topology.Sockets},cores={topology.Cores},threads={topology.Threads},maxcpus={topology.Slots}"),
         };
@@ -54,6 +54,14 @@ public static class QemuCommandLine
         args.AddRange(["-daemonize", "-pidfile", files.PidFile]);
         return args;
     }
+
+    /// <summary>
+    /// The <c>-cpu</c> value. <c>qemu64</c> is an AMD model, and Linux tells an AMD CPU's threads apart only through the
+    /// <c>topoext</c> leaf, which TCG cannot offer; with more than one thread per core it is given the Intel vendor, whose
+    /// topology leaf (0xB) TCG does offer, so the guest sees threads as threads. Plugged vCPUs inherit it.
+    /// </summary>
+    public static string CpuArgument(QemuOptions options, VcpuTopology topology) =>
+        topology.Threads > 1 && options.CpuModel == "qemu64" ? "qemu64,vendor=GenuineIntel" : options.CpuModel;
 
     /// <summary>The device type of a hot-pluggable vCPU, e.g. <c>qemu64-x86_64-cpu</c>.</summary>
     public static string CpuDriver(QemuOptions options) => $"{options.CpuModel}-x86_64-cpu";

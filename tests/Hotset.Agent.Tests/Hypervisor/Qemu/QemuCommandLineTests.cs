@@ -33,6 +33,16 @@ public sealed class QemuCommandLineTests
     }
 
     [Fact]
+    public void Build_TwoThreadsOnQemu64_IntelVendorSoTheGuestSeesThreads_OneThreadKeepsTheModelAsIs()
+    {
+        var threads = Build(Vm(cpus: 2, max: 4) with { ThreadsPerCore = 2 });
+        var single = Build(Vm(cpus: 2, max: 4));
+
+        Assert.Equal("qemu64,vendor=GenuineIntel", After(threads, "-cpu"));
+        Assert.Equal("qemu64", After(single, "-cpu"));
+    }
+
+    [Fact]
     public void Build_Always_SocketsInRunDirectoryDaemonizedWithPidFile()
     {
         var args = Build(Vm(1, 2));
