@@ -1,12 +1,14 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using Hotset.Engine.Tests.Testing;
 
 namespace Hotset.Engine.Tests.Api.Hardening;
 
 /// <summary>
 /// <c>make run</c> (<c>scripts/run.sh</c>) keeps the logs of the last five runs instead of truncating them, so the stack
-/// trace of a crash survives the next start.
+/// trace of a crash survives the next start: the engine's and every local agent's.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public sealed class RunLogRotationTests : IDisposable
 {
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("hotset-logs-");
@@ -14,15 +16,32 @@ public sealed class RunLogRotationTests : IDisposable
     public void Dispose() => _data.Delete(recursive: true);
 
     [Fact]
-    public void RunScript_RotatesBothLogsBeforeStartingAgentAndEngine()
+    public async Task Run_TwoLocalHosts_TheLogsOfThePreviousRunAreKeptNotTruncated()
     {
-        var script = File.ReadAllText(Path.Combine(Repository.Root, "scripts", "run.sh"));
-
-        foreach (var log in new[] { "agent.log", "engine.log" })
+        string[] logs = ["engine.log", "agent.log", "agent2.log"];
+        using var sandbox = new RunScriptSandbox("hotset-rotate-");
+        sandbox.WriteTool("curl", $"""
+            #!/bin/sh
+            case "$*" in *health/ready*) cat "{sandbox.Root}/ready.json" ;; esac
+            exit 0
+            """);
+        File.WriteAllText(Path.Combine(sandbox.Root, "ready.json"),
+            """{"status":"Healthy","checks":{"hosts":{"data":{"local":"up","local2":"up"}}}}""");
+        Directory.CreateDirectory(sandbox.Data);
+        foreach (var log in logs)
         {
-            var rotation = script.IndexOf($"scripts/rotate-log.sh \"$data/{log}\"", StringComparison.Ordinal);
-            var start = script.IndexOf($">\"$data/{log}\"", StringComparison.Ordinal);
-            Assert.True(rotation >= 0 && rotation < start, $"run.sh does not rotate {log} before it writes a new one");
+            await File.WriteAllTextAsync(Path.Combine(sandbox.Data, log), "previous run\n");
+        }
+
+        var (output, _) = await sandbox.RunAsync(
+            new Dictionary<string, string?> { ["HOTSET_ADMIN_PASSWORD"] = "rotation-test-password", ["HOTSET_LOCAL_HOSTS"] = "2" },
+            TimeSpan.FromSeconds(60));
+
+        foreach (var log in logs)
+        {
+            Assert.True(File.Exists(Path.Combine(sandbox.Data, log + ".1")), $"{log} was not rotated:\n{output}");
+            Assert.Equal("previous run", (await File.ReadAllTextAsync(Path.Combine(sandbox.Data, log + ".1"))).Trim());
+            Assert.DoesNotContain("previous run", await File.ReadAllTextAsync(Path.Combine(sandbox.Data, log)), StringComparison.Ordinal);
         }
     }
 
