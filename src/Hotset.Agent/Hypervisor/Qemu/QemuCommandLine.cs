@@ -55,13 +55,18 @@ public static class QemuCommandLine
         return args;
     }
 
-    /// <summary>
-    /// The <c>-cpu</c> value. <c>qemu64</c> is an AMD model, and Linux tells an AMD CPU's threads apart only through the
-    /// <c>topoext</c> leaf, which TCG cannot offer; with more than one thread per core it is given the Intel vendor, whose
-    /// topology leaf (0xB) TCG does offer, so the guest sees threads as threads. Plugged vCPUs inherit it.
-    /// </summary>
+    /// <summary>The <c>-cpu</c> value: the model, with the vendor of <see cref="GuestVendor"/> when there is one.</summary>
     public static string CpuArgument(QemuOptions options, VcpuTopology topology) =>
-        topology.Threads > 1 && options.CpuModel == "qemu64" ? "qemu64,vendor=GenuineIntel" : options.CpuModel;
+        GuestVendor(options, topology) is { } vendor ? $"{options.CpuModel},vendor={vendor}" : options.CpuModel;
+
+    /// <summary>
+    /// The CPU vendor the guest must see, or null for the model's own. <c>qemu64</c> is an AMD model, and Linux tells an
+    /// AMD CPU's threads apart only through the <c>topoext</c> leaf, which TCG cannot offer; with more than one thread per
+    /// core it is given the Intel vendor, whose topology leaf (0xB) TCG does offer, so the guest sees threads as threads.
+    /// Plugged vCPUs inherit it. Both drivers apply it (the libvirt driver as the model's <c>vendor_id</c>).
+    /// </summary>
+    public static string? GuestVendor(QemuOptions options, VcpuTopology topology) =>
+        topology.Threads > 1 && options.CpuModel == "qemu64" ? "GenuineIntel" : null;
 
     /// <summary>The device type of a hot-pluggable vCPU, e.g. <c>qemu64-x86_64-cpu</c>.</summary>
     public static string CpuDriver(QemuOptions options) => $"{options.CpuModel}-x86_64-cpu";

@@ -47,6 +47,19 @@ public sealed class DomainXmlTests
     }
 
     [Fact]
+    public void Build_TwoThreadsPerCoreOnQemu64_GivesTheModelTheIntelVendorAsTheQemuDriverDoes()
+    {
+        var threads = Vm with { CoresPerSocket = 1, ThreadsPerCore = 2 };
+
+        var model = XElement.Parse(Build(threads)).Element("cpu")!.Element("model")!;
+        var plain = XElement.Parse(Build(Vm)).Element("cpu")!.Element("model")!;
+
+        Assert.Equal(("qemu64", "GenuineIntel"), (model.Value, (string?)model.Attribute("vendor_id")));
+        Assert.Null(plain.Attribute("vendor_id"));
+        Assert.Equal("2", (string)XElement.Parse(Build(threads)).Element("cpu")!.Element("topology")!.Attribute("threads")!);
+    }
+
+    [Fact]
     public void EnabledVcpus_LiveXml_ListsTheEnabledIds()
     {
         var live = "<domain><vcpus><vcpu id='0' enabled='yes'/><vcpu id='1' enabled='yes'/><vcpu id='2' enabled='no'/><vcpu id='3' enabled='yes'/></vcpus></domain>";

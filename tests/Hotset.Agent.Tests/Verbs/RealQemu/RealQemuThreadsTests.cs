@@ -10,7 +10,7 @@ namespace Hotset.Agent.Tests.Verbs.RealQemu;
 /// its core (<c>thread_siblings_list</c>).
 /// </summary>
 [Collection(RealQemuGroup.Name)]
-public sealed class RealQemuThreadsTests : RealAgentTestBase
+public class RealQemuThreadsTests : RealAgentTestBase
 {
     private const string Topology =
         "for c in /sys/devices/system/cpu/cpu[0-9]*; do t=$c/topology; echo ${c##*/} $(cat $t/physical_package_id) $(cat $t/package_cpus_list) $(cat $t/thread_siblings_list); done";
