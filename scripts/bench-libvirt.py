@@ -75,6 +75,11 @@ def virsh(uri, *args):
     return (time.perf_counter() - start) * 1000, done.returncode, done.stderr.strip()
 
 
+def libvirt_count(uri, domain):
+    done = subprocess.run(["virsh", "-q", "-c", uri, "vcpucount", domain, "--live", "--active"], capture_output=True, text=True)
+    return int(done.stdout.strip() or -1)
+
+
 def row(name, values):
     values = sorted(values)
     p90 = values[min(len(values) - 1, int(round(0.9 * (len(values) - 1))))]
@@ -96,51 +101,40 @@ def main():
         qm.create(qm_vm)
         results = {k: [] for k in ["verb +1 via libvirt", "virsh setvcpus --live +1", "verb +1 via QMP",
                                    "verb −1 via libvirt (unplug outcome known)", "verb −1 via QMP (unplug confirmed)"]}
+
+        def virsh_plug():
+            ms, code, err = virsh(uri, "setvcpus", domain, "2", "--live")
+            if code != 0:
+                raise RuntimeError(f"virsh setvcpus 2: {err}")
+            return ms
+
+        # (what plugs, its agent and VM, the plug's figure, the agent's unplug figure)
+        kinds = [(lambda: lv.set(lv_vm, 2), lv, lv_vm, "verb +1 via libvirt", "verb −1 via libvirt (unplug outcome known)"),
+                 (virsh_plug, lv, lv_vm, "virsh setvcpus --live +1", "verb −1 via libvirt (unplug outcome known)"),
+                 (lambda: qm.set(qm_vm, 2), qm, qm_vm, "verb +1 via QMP", "verb −1 via QMP (unplug confirmed)")]
         for r in range(ROUNDS + 1):
-            timed = r > 0
             for step in range(3):
-                kind = (r + step) % 3
+                plug_with, agent, vm, plug_name, unplug_name = kinds[(r + step) % 3]
                 time.sleep(IDLE)
-                if kind == 0:
-                    plug = lv.set(lv_vm, 2)
-                    lv.until(lv_vm, 2)
-                    time.sleep(IDLE)
-                    unplug = lv.set(lv_vm, 1)
-                    lv.until(lv_vm, 1)
-                    if timed:
-                        results["verb +1 via libvirt"].append(plug)
-                        results["verb −1 via libvirt (unplug outcome known)"].append(unplug)
-                elif kind == 1:
-                    ms, code, err = virsh(uri, "setvcpus", domain, "2", "--live")
-                    if code != 0:
-                        raise RuntimeError(f"virsh setvcpus 2: {err}")
-                    lv.until(lv_vm, 2)
-                    time.sleep(IDLE)
-                    unplug = lv.set(lv_vm, 1)
-                    lv.until(lv_vm, 1)
-                    if timed:
-                        results["virsh setvcpus --live +1"].append(ms)
-                        results["verb −1 via libvirt (unplug outcome known)"].append(unplug)
-                else:
-                    plug = qm.set(qm_vm, 2)
-                    qm.until(qm_vm, 2)
-                    time.sleep(IDLE)
-                    unplug = qm.set(qm_vm, 1)
-                    qm.until(qm_vm, 1)
-                    if timed:
-                        results["verb +1 via QMP"].append(plug)
-                        results["verb −1 via QMP (unplug confirmed)"].append(unplug)
-            print(f"  round {r}/{ROUNDS}{'' if timed else ' (warm-up)'} done", flush=True)
+                plug = plug_with()
+                agent.until(vm, 2)
+                time.sleep(IDLE)
+                unplug = agent.set(vm, 1)
+                agent.until(vm, 1)
+                if r > 0:
+                    results[plug_name].append(plug)
+                    results[unplug_name].append(unplug)
+            print(f"  round {r}/{ROUNDS}{'' if r > 0 else ' (warm-up)'} done", flush=True)
 
         lv.set(lv_vm, 2)
         lv.until(lv_vm, 2)
         time.sleep(IDLE)
         alone_ms, alone_code, alone_err = virsh(uri, "setvcpus", domain, "1", "--live")
         qemu_after = lv.stats(lv_vm)["vcpuCount"]
-        libvirt_after = int(subprocess.run(["virsh", "-q", "-c", uri, "vcpucount", domain, "--live", "--active"], capture_output=True, text=True).stdout.strip() or -1)
+        libvirt_after = libvirt_count(uri, domain)
         lv.set(lv_vm, 1)
         lv.until(lv_vm, 1)
-        libvirt_fixed = int(subprocess.run(["virsh", "-q", "-c", uri, "vcpucount", domain, "--live", "--active"], capture_output=True, text=True).stdout.strip() or -1)
+        libvirt_fixed = libvirt_count(uri, domain)
         load_after = open("/proc/loadavg").read().split()[:3]
 
         print()
