@@ -5,7 +5,8 @@ namespace Hotset.Agent.Tests.Hypervisor.Simulated;
 
 /// <summary>
 /// The agent with <c>Agent:Hypervisor = simulated</c>, through its JSON-RPC verbs as the engine calls them: no QEMU
-/// runs, yet the verbs, hooks, stats, restarts and faults behave as with a real host.
+/// runs, yet restarts, shutdown and destroy behave as with a real host, and the faults it injects tell the truth. The
+/// hot-set scenarios it shares with the real drivers are <see cref="SimulatedHotSetTests"/>.
 /// </summary>
 public sealed class SimulatedAgentTests : IAsyncLifetime
 {
@@ -33,35 +34,6 @@ public sealed class SimulatedAgentTests : IAsyncLifetime
 
         Assert.Equal("simulated", capabilities.GetProperty("hypervisor").GetString());
         Assert.Equal(255, capabilities.GetProperty("maxVCpus").GetInt32());
-    }
-
-    [Fact]
-    public async Task SetNumberOfCpus_PlugThenUnplug_StatsAndGuestFollow()
-    {
-        var rpc = _agent.Rpc();
-        await rpc.CreateAsync(AgentUnderTest.Definition("vm1", cpus: 1, maxVCpus: 8));
-
-        await rpc.ResultAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus = 4 });
-        var four = await rpc.StatsAsync("vm1");
-        await rpc.ResultAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus = 2 });
-        var two = await rpc.StatsAsync("vm1");
-
-        Assert.Equal((4, 4), (four.VcpuCount, four.GuestCpuCount));
-        Assert.Equal([0, 1, 2, 3], four.GuestCpusOnline);
-        Assert.Equal((2, 2), (two.VcpuCount, two.GuestCpuCount));
-        Assert.Equal("Up", two.Status);
-    }
-
-    [Fact]
-    public async Task SetNumberOfCpus_AboveMax_RefusedAndUnchanged()
-    {
-        var rpc = _agent.Rpc();
-        await rpc.CreateAsync(AgentUnderTest.Definition("vm1", cpus: 2, maxVCpus: 4));
-
-        var error = await rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus = 5 });
-
-        Assert.Equal(AgentErrorCodes.SetNumberOfCpusFailed, error.Code);
-        Assert.Equal(2, (await rpc.StatsAsync("vm1")).VcpuCount);
     }
 
     [Fact]
@@ -100,19 +72,6 @@ public sealed class SimulatedAgentTests : IAsyncLifetime
 
         await Eventually.TrueAsync(async () => (await rpc.StatsAsync("vm1")).Status == "Down",
             because: "The simulated guest did not power off.");
-    }
-
-    [Fact]
-    public async Task BeforeHook_RunsAndCanVetoAsWithQemu()
-    {
-        HookScripts.Add(_hooks.Path, "before_set_num_of_cpus", "10_veto", "echo vetoed >&2; exit 2");
-        var rpc = _agent.Rpc();
-        await rpc.CreateAsync(AgentUnderTest.Definition("vm1"));
-
-        var error = await rpc.ErrorAsync(AgentMethods.SetNumberOfCpus, new { vmID = "vm1", numberOfCpus = 2 });
-
-        Assert.Equal(AgentErrorCodes.HookError, error.Code);
-        Assert.Equal(1, (await rpc.StatsAsync("vm1")).VcpuCount);
     }
 
     [Fact]

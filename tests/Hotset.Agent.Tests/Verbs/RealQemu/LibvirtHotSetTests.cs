@@ -68,7 +68,4 @@ public sealed class LibvirtHotSetTests : RealQemuHotSetTests
     private static string PinOf(string vmId, int vcpu) =>
         LibvirtDaemon.Virsh("vcpupin", RealAgent.DomainName(vmId), "--vcpu", vcpu.ToString(System.Globalization.CultureInfo.InvariantCulture), "--live")
             .Split(' ', StringSplitOptions.RemoveEmptyEntries).Last().Trim();
-
-    private Task<JsonElement> SetAsync(string vm, int numberOfCpus) =>
-        Agent.Rpc.ResultAsync(AgentMethods.SetNumberOfCpus, new { vmID = vm, numberOfCpus });
 }

@@ -7,7 +7,7 @@ namespace Hotset.Agent.Tests.Verbs.RealQemu;
 
 /// <summary>
 /// The agent in process with its real QEMU driver (or, with <c>driver: "libvirt"</c>, its libvirt driver on a private
-/// libvirtd) and the test guest. Constructing it fails (with what to do) when QEMU 10, libvirt or the guest is missing:
+/// libvirtd; with <c>driver: "simulated"</c>, the simulated hypervisor, which boots nothing) and the test guest. Constructing it fails (with what to do) when QEMU 10, libvirt or the guest is missing:
 /// these tests never skip. Disposing destroys every VM it started and kills any QEMU left over, whatever state the
 /// test ended in.
 /// </summary>
@@ -23,18 +23,24 @@ internal sealed class RealAgent : IAsyncDisposable
     public RealAgent(IReadOnlyDictionary<string, string?>? settings = null, string driver = "qemu")
     {
         Driver = driver;
-        _settings = driver == "libvirt"
-            ? new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        _settings = driver switch
+        {
+            "libvirt" => new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
             {
                 ["Agent:Hypervisor"] = "libvirt",
                 ["Libvirt:Uri"] = LibvirtDaemon.Uri,
-            }
-            : settings ?? new Dictionary<string, string?>();
+            },
+            "simulated" => new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+            {
+                ["Agent:Hypervisor"] = "simulated",
+            },
+            _ => settings ?? new Dictionary<string, string?>(),
+        };
         Factory = NewFactory();
         Rpc = Factory.Rpc();
     }
 
-    /// <summary><c>qemu</c> or <c>libvirt</c>.</summary>
+    /// <summary><c>qemu</c>, <c>libvirt</c> or <c>simulated</c>.</summary>
     public string Driver { get; }
 
     public TempDirectory State { get; } = new();
@@ -56,7 +62,7 @@ internal sealed class RealAgent : IAsyncDisposable
         return definition.VmId;
     }
 
-    /// <summary>Polls <c>VM.getStats</c> until QEMU has <paramref name="count"/> vCPUs and the guest has as many online.</summary>
+    /// <summary>Polls <c>VM.getStats</c> until the hypervisor has <paramref name="count"/> vCPUs and the guest has as many online.</summary>
     public async Task<VmStats> UntilCpusAsync(string vmId, int count)
     {
         var clock = Stopwatch.StartNew();
@@ -65,7 +71,7 @@ internal sealed class RealAgent : IAsyncDisposable
         {
             Assert.True(
                 clock.Elapsed < GuestDeadline,
-                $"VM {vmId} did not reach {count} vCPUs in QEMU and the guest within {GuestDeadline.TotalSeconds} s: vcpuCount {stats.VcpuCount}, guestCPUCount {stats.GuestCpuCount}.");
+                $"VM {vmId} did not reach {count} vCPUs in the hypervisor and the guest within {GuestDeadline.TotalSeconds} s: vcpuCount {stats.VcpuCount}, guestCPUCount {stats.GuestCpuCount}.");
             await Task.Delay(100);
             stats = await Rpc.StatsAsync(vmId);
         }
@@ -83,7 +89,8 @@ internal sealed class RealAgent : IAsyncDisposable
     public int Track(string vmId)
     {
         _vmIds.Add(vmId);
-        var pid = Factory.Vm(vmId).Snapshot().Domain?.Lifetime.ProcessId ?? 0;
+        // A simulated VM's process id is made up: it may be some other process's, which must never be killed.
+        var pid = Driver == "simulated" ? 0 : Factory.Vm(vmId).Snapshot().Domain?.Lifetime.ProcessId ?? 0;
         if (pid > 0)
         {
             _pids.Add(pid);
