@@ -61,12 +61,15 @@ public sealed class MigrationEndToEndTests(TwoHostProduct two)
     }
 
     [Fact]
-    public async Task TwoVms_MigratingAtOnce_BothKeepTheirCounts_DestinationTooSmallRefusedUpFront()
+    public async Task TwoVms_SwappingHostsAtOnce_BothKeepTheirCounts_DestinationTooSmallRefusedUpFront()
     {
         var (local, local2) = await HostIdsAsync();
         var plugged = await Api.CreateVmAsync("mig-two-a");
         var plain = await Api.CreateVmAsync("mig-two-b");
-        await Task.WhenAll(Api.StartAndWaitForGuestAsync(plugged, 1), Api.StartAndWaitForGuestAsync(plain, 1));
+        // One after the other, so the placement is known: alike hosts fill evenly, the first VM goes to local.
+        await Api.StartAndWaitForGuestAsync(plugged, 1);
+        await Api.StartAndWaitForGuestAsync(plain, 1);
+        Assert.Equal((local, local2), ((await Api.GetVmAsync(plugged)).HostId, (await Api.GetVmAsync(plain)).HostId));
         await Api.SetTopologyAsync(plugged, sockets: 2);
         await Api.WaitUntilCountsAgreeAsync(plugged, 2, Wait);
 
@@ -92,10 +95,10 @@ public sealed class MigrationEndToEndTests(TwoHostProduct two)
             await Client.Clusters.UpdateAsync(cluster.Id, new ClusterUpdate { VcpuOvercommitRatio = TwoHostProduct.OvercommitRatio });
         }
 
-        await Task.WhenAll(Client.Vms.MigrateAsync(plugged, "local2"), Client.Vms.MigrateAsync(plain, "local2"));
+        await Task.WhenAll(Client.Vms.MigrateAsync(plugged, "local2"), Client.Vms.MigrateAsync(plain, "local"));
 
         await Api.WaitForVmAsync(plugged, v => v.Status == "up" && v.HostId == local2, "up on local2", Wait);
-        await Api.WaitForVmAsync(plain, v => v.Status == "up" && v.HostId == local2, "up on local2", Wait);
+        await Api.WaitForVmAsync(plain, v => v.Status == "up" && v.HostId == local, "up on local", Wait);
         await Api.WaitUntilCountsAgreeAsync(plugged, 2, Wait);
         await Api.WaitUntilCountsAgreeAsync(plain, 1, Wait);
         await Task.WhenAll(Client.Vms.StopAsync(plugged), Client.Vms.StopAsync(plain));
