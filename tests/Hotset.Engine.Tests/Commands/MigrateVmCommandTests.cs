@@ -32,6 +32,7 @@ public sealed class MigrateVmCommandTests
     {
         var vm = await PluggedVmAsync();
         var host2 = await _bed.AddHostAsync("host2");
+        var writesWithEvents = _bed.Vms.WritesWithEvents;
 
         var result = await MigrateAsync(vm.Id, name: "HOST2");
         await _bed.MigrationsEndedAsync();
@@ -44,6 +45,7 @@ public sealed class MigrateVmCommandTests
             moved.VcpuCount, moved.GuestCpuCount));
         Assert.False(_bed.Agent.Vms.ContainsKey(vm.Id.ToString()));
         Assert.Equal([62, 63], _bed.Audit.Codes);
+        Assert.Equal(writesWithEvents + 1, _bed.Vms.WritesWithEvents); // 63 is stored with the move: nobody sees one without the other
         Assert.Equal("Migration started (VM: vm1, Source: host1, Destination: host2, User: admin@internal).",
             _bed.Audit.Events[0].Message);
         Assert.Matches(@"^Migration completed \(VM: vm1, Source: host1, Destination: host2, Duration: [\d.]+ seconds, " +

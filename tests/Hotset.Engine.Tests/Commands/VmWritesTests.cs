@@ -78,5 +78,30 @@ public sealed class VmWritesTests
         Assert.Equal([35, 2033], _bed.Audit.Codes);
     }
 
+    [Fact]
+    public async Task ChangeReportedAsync_Written_TheEventMadeFromTheChangedVmGoesWithTheWrite()
+    {
+        var vm = await _bed.AddVmAsync();
+        _bed.Vms.EditConcurrentlyBeforeNextUpdate(v => v.VcpuCount == 7);
+
+        var stored = await _bed.Vms.ChangeReportedAsync(vm.Id, v => v with { VcpuCount = 7 },
+            v => new AuditEvent { Code = 63, Severity = AuditSeverity.Normal, Message = $"{v.Configuration.Description} {v.VcpuCount}" }, default);
+
+        Assert.Equal(7, stored!.VcpuCount);
+        Assert.Equal(1, _bed.Vms.WritesWithEvents);
+        Assert.Equal("concurrent 7", Assert.Single(_bed.Audit.Events).Message);
+    }
+
+    [Fact]
+    public async Task ChangeReportedAsync_Declined_NothingWrittenNoEvent()
+    {
+        var vm = await _bed.AddVmAsync();
+
+        Assert.Null(await _bed.Vms.ChangeReportedAsync(vm.Id, _ => null, _ => Event(63), default));
+
+        Assert.Equal((vm.Version, 0), (_bed.Vms.Get(vm.Id).Version, _bed.Vms.WritesWithEvents));
+        Assert.Empty(_bed.Audit.Codes);
+    }
+
     private static AuditEvent Event(int code) => new() { Code = code, Severity = AuditSeverity.Normal, Message = $"event {code}" };
 }

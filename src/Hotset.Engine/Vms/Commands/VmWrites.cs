@@ -16,7 +16,7 @@ public static class VmWrites
     /// gone or the change declined.
     /// </summary>
     public static async Task<Vm?> ChangeAsync(this IVmStore store, Guid vmId, Func<Vm, Vm?> change, CancellationToken ct) =>
-        (await WriteAsync(store, null, vmId, change, [], ct)).Vm;
+        (await WriteAsync(store, null, vmId, change, NoEvents, ct)).Vm;
 
     /// <summary>
     /// <see cref="ChangeAsync(IVmStore, Guid, Func{Vm, Vm?}, CancellationToken)"/> starting from
@@ -24,7 +24,7 @@ public static class VmWrites
     /// a concurrent write falls back to reading and re-applying.
     /// </summary>
     public static async Task<Vm?> ChangeFromAsync(this IVmStore store, Vm current, Func<Vm, Vm?> change, CancellationToken ct) =>
-        (await WriteAsync(store, current, current.Id, change, [], ct)).Vm;
+        (await WriteAsync(store, current, current.Id, change, NoEvents, ct)).Vm;
 
     /// <summary>
     /// <see cref="ChangeAsync(IVmStore, Guid, Func{Vm, Vm?}, CancellationToken)"/> that also logs
@@ -33,7 +33,7 @@ public static class VmWrites
     /// </summary>
     public static async Task<Vm?> ChangeAsync(this IVmStore store, Guid vmId, Func<Vm, Vm?> change,
         IReadOnlyList<AuditEvent> events, IAuditLog audit, CancellationToken ct) =>
-        await LogUnwrittenAsync(await WriteAsync(store, null, vmId, change, events, ct), events, audit, ct);
+        await LogUnwrittenAsync(await WriteAsync(store, null, vmId, change, _ => events, ct), events, audit, ct);
 
     /// <summary>
     /// <see cref="ChangeFromAsync(IVmStore, Vm, Func{Vm, Vm?}, CancellationToken)"/> that also logs
@@ -41,7 +41,16 @@ public static class VmWrites
     /// </summary>
     public static async Task<Vm?> ChangeFromAsync(this IVmStore store, Vm current, Func<Vm, Vm?> change,
         IReadOnlyList<AuditEvent> events, IAuditLog audit, CancellationToken ct) =>
-        await LogUnwrittenAsync(await WriteAsync(store, current, current.Id, change, events, ct), events, audit, ct);
+        await LogUnwrittenAsync(await WriteAsync(store, current, current.Id, change, _ => events, ct), events, audit, ct);
+
+    /// <summary>
+    /// <see cref="ChangeAsync(IVmStore, Guid, Func{Vm, Vm?}, CancellationToken)"/> whose write carries the event that
+    /// reports it, made from the changed VM, in the same transaction: whoever sees the change also sees its event.
+    /// Nothing is logged when nothing is written.
+    /// </summary>
+    public static async Task<Vm?> ChangeReportedAsync(this IVmStore store, Guid vmId, Func<Vm, Vm?> change,
+        Func<Vm, AuditEvent> report, CancellationToken ct) =>
+        (await WriteAsync(store, null, vmId, change, changed => [report(changed)], ct)) is { Written: true } write ? write.Vm : null;
 
     /// <summary>The VM after it stopped running: Down, runtime state cleared, a pending next-run configuration applied.</summary>
     public static Vm AsDown(this Vm vm) => vm with
@@ -60,7 +69,7 @@ public static class VmWrites
     /// again. <c>Written</c> is false when nothing was written: the VM is gone, the change declined or changed nothing.
     /// </summary>
     private static async Task<(Vm? Vm, bool Written)> WriteAsync(IVmStore store, Vm? current, Guid vmId,
-        Func<Vm, Vm?> change, IReadOnlyList<AuditEvent> events, CancellationToken ct)
+        Func<Vm, Vm?> change, Func<Vm, IReadOnlyList<AuditEvent>> eventsOf, CancellationToken ct)
     {
         for (var reads = current is null ? 1 : 0; ; reads++)
         {
@@ -78,6 +87,7 @@ public static class VmWrites
             try
             {
                 var write = changed with { Version = current.Version };
+                var events = eventsOf(write);
                 return (events.Count == 0 ? await store.UpdateAsync(write, ct) : await store.UpdateAsync(write, events, ct), true);
             }
             catch (ConcurrencyException) when (reads < Attempts)
@@ -87,6 +97,8 @@ public static class VmWrites
             }
         }
     }
+
+    private static IReadOnlyList<AuditEvent> NoEvents(Vm vm) => [];
 
     private static async Task<Vm?> LogUnwrittenAsync((Vm? Vm, bool Written) write, IReadOnlyList<AuditEvent> events,
         IAuditLog audit, CancellationToken ct)

@@ -148,7 +148,8 @@ public sealed partial class MigrationFollower(IVmStore vms, IHostAgents agents, 
         var (source, destination) = (migration.Source, migration.Destination);
         var stats = await DestinationStatsAsync(migration);
 
-        var moved = await vms.ChangeAsync(migration.VmId, v => v.Status == VmStatus.MigratingFrom && v.RunOnHostId == source.Id
+        // The move and event 63 are one write: whoever sees the VM on its destination also finds the event.
+        var moved = await vms.ChangeReportedAsync(migration.VmId, v => v.Status == VmStatus.MigratingFrom && v.RunOnHostId == source.Id
             ? v with
             {
                 Status = VmStatus.Up,
@@ -156,18 +157,17 @@ public sealed partial class MigrationFollower(IVmStore vms, IHostAgents agents, 
                 VcpuCount = stats?.VcpuCount ?? -1,
                 GuestCpuCount = stats?.GuestCpuCount ?? -1,
             }
-            : null, CancellationToken.None);
+            : null,
+            v => MigrationEvents.Done(v, migration.Caller, source, destination,
+                time.GetUtcNow() - migration.StartedAt, end.TotalTimeMs, end.DowntimeMs),
+            CancellationToken.None);
         await ReleaseAsync(migration.Source, migration.VmId);
         if (moved is null)
         {
             // Stopped while it moved: the copy that now runs on the destination is nobody's.
             await ReleaseAsync(destination, migration.VmId);
             await LogFailedAsync(migration, "the VM was stopped during the migration");
-            return;
         }
-
-        await audit.AddAsync(MigrationEvents.Done(moved, migration.Caller, source, destination,
-            time.GetUtcNow() - migration.StartedAt, end.TotalTimeMs, end.DowntimeMs), CancellationToken.None);
     }
 
     /// <summary>Cleans the destination up, puts the VM back Up on its source and logs event 65 with <paramref name="reason"/>.</summary>
