@@ -85,9 +85,7 @@ internal sealed class ApiTransport(HttpClient http, Uri engineRoot, HotsetClient
                 }
 
                 await ThrowIfFaultAsync(response, ct);
-                var text = await response.Content.ReadAsStringAsync(ct);
-                var json = string.IsNullOrWhiteSpace(text) ? default : JsonDocument.Parse(text).RootElement.Clone();
-                return new ApiAnswer(json, response.Headers);
+                return new ApiAnswer(JsonValues.Parse(await response.Content.ReadAsByteArrayAsync(ct)), response.Headers);
             }
         }
     }

@@ -46,28 +46,35 @@ public sealed record Vm
 
     public DateTimeOffset? CreationTime { get; init; }
 
-    internal static Vm From(JsonElement vm) => new()
+    internal static Vm From(JsonElement json)
     {
-        Id = vm.String("id"),
-        Name = vm.String("name"),
-        Description = vm.String("description"),
-        Comment = vm.String("comment"),
-        Status = vm.String("status"),
-        Topology = CpuTopology.From(vm.Object("cpu/topology")) ?? new CpuTopology(1, 1, 1),
-        VcpuPins = [.. vm.Items("cpu/cpu_tune/vcpu_pins/vcpu_pin").Select(p => new VcpuPin(p.Int("vcpu") ?? 0, p.String("cpu_set")))],
-        CpuPinningPolicy = vm.Text("cpu_pinning_policy") ?? "none",
-        Memory = vm.Long("memory") ?? 0,
-        OsType = vm.String("os/type"),
-        Kernel = vm.Text("os/kernel"),
-        Initrd = vm.Text("os/initrd"),
-        KernelCmdline = vm.Text("os/cmdline"),
-        ClusterId = vm.Text("cluster/id"),
-        TemplateId = vm.Text("template/id"),
-        HostId = vm.Text("host/id"),
-        NextRunConfigurationExists = vm.Bool("next_run_configuration_exists") ?? false,
-        GuestCpuCount = vm.Int("guest_cpu_count"),
-        VcpuCount = vm.Int("vcpu_count"),
-        MaxVcpus = vm.Int("max_vcpus"),
-        CreationTime = vm.Time("creation_time"),
-    };
+        var vm = JsonFields.Of(json);
+        var cpu = vm.Fields("cpu");
+        var topology = cpu.Fields("topology", out var hasTopology);
+        var os = vm.Fields("os");
+        return new()
+        {
+            Id = vm.String("id"),
+            Name = vm.String("name"),
+            Description = vm.String("description"),
+            Comment = vm.String("comment"),
+            Status = vm.String("status"),
+            Topology = hasTopology ? CpuTopology.From(topology) : new CpuTopology(1, 1, 1),
+            VcpuPins = [.. cpu.Fields("cpu_tune").Fields("vcpu_pins").Items("vcpu_pin").Select(p => new VcpuPin(p.Int("vcpu") ?? 0, p.String("cpu_set")))],
+            CpuPinningPolicy = vm.Text("cpu_pinning_policy") ?? "none",
+            Memory = vm.Long("memory") ?? 0,
+            OsType = os.String("type"),
+            Kernel = os.Text("kernel"),
+            Initrd = os.Text("initrd"),
+            KernelCmdline = os.Text("cmdline"),
+            ClusterId = vm.Fields("cluster").Text("id"),
+            TemplateId = vm.Fields("template").Text("id"),
+            HostId = vm.Fields("host").Text("id"),
+            NextRunConfigurationExists = vm.Bool("next_run_configuration_exists") ?? false,
+            GuestCpuCount = vm.Int("guest_cpu_count"),
+            VcpuCount = vm.Int("vcpu_count"),
+            MaxVcpus = vm.Int("max_vcpus"),
+            CreationTime = vm.Time("creation_time"),
+        };
+    }
 }
