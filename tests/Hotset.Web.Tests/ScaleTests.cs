@@ -35,7 +35,8 @@ public sealed class ScaleTests(ScaleProduct product, ITestOutputHelper output) :
         var timings = new UiTimings(product.Browser, product.EngineUrl, output.WriteLine);
         for (var round = 0; round < rounds; round++)
         {
-            await timings.MeasureAsync("scale-0000", ScaleProduct.VmCount);
+            // Each step has its own timeout but page evaluations have none: a stuck round fails instead of hanging.
+            await timings.MeasureAsync("scale-0000", ScaleProduct.VmCount).WaitAsync(TimeSpan.FromMinutes(3));
         }
     }
 

@@ -14,12 +14,14 @@ internal sealed class UiTimings(IBrowser browser, string engineUrl, Action<strin
 {
     // Scrolls the list 200 px per animation frame for up to 3 s and measures the gaps between frames: the
     // WebAssembly code runs on the page's one thread, so a slow render or a slow refresh shows as a long frame.
+    // A page that stops getting animation frames ends the measurement after 5 s rather than never.
     private const string ScrollFrames = """
         async el => {
           const gaps = [];
           let last = performance.now();
           const end = last + 3000;
           await new Promise(done => {
+            setTimeout(done, 5000);
             const step = now => {
               gaps.push(now - last);
               last = now;
