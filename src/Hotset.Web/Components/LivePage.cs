@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Components;
 namespace Hotset.Web.Components;
 
 /// <summary>
-/// A page that shows engine state live: <see cref="RefreshAsync"/> runs at once and then every
-/// <see cref="Interval"/> until the page is left. A refresh that fails for want of the engine is retried on the next
+/// A page that shows engine state live: <see cref="RefreshAsync"/> runs at once (unless the page already has
+/// something to show, see <see cref="RefreshAtOnce"/>) and then every <see cref="Interval"/> until the page is left. A refresh that fails for want of the engine is retried on the next
 /// tick (the layout shows "Reconnecting…" meanwhile).
 /// </summary>
 public abstract class LivePage : ComponentBase, IDisposable
@@ -20,11 +20,21 @@ public abstract class LivePage : ComponentBase, IDisposable
 
     protected CancellationToken Stopping => _stop.Token;
 
+    /// <summary>
+    /// False when the page opens on state it kept (the VM list's cache): it is painted first and refreshed on the
+    /// first tick, rather than held until a refresh that can take the page's one thread for half a second.
+    /// </summary>
+    protected virtual bool RefreshAtOnce => true;
+
     protected abstract Task RefreshAsync(CancellationToken ct);
 
     protected override async Task OnInitializedAsync()
     {
-        await RefreshAsync(_stop.Token);
+        if (RefreshAtOnce)
+        {
+            await RefreshAsync(_stop.Token);
+        }
+
         _ = PollAsync();
     }
 
