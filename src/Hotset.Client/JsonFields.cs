@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Hotset.Client;
@@ -39,29 +38,15 @@ internal sealed class JsonFields
 
     public string String(string name) => Text(name) ?? "";
 
-    public int? Int(string name) =>
-        int.TryParse(Text(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+    public int? Int(string name) => JsonValues.ToInt(Text(name));
 
-    public long? Long(string name) =>
-        long.TryParse(Text(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+    public long? Long(string name) => JsonValues.ToLong(Text(name));
 
-    public bool? Bool(string name) => Text(name) switch
-    {
-        "true" => true,
-        "false" => false,
-        _ => null,
-    };
+    public bool? Bool(string name) => JsonValues.ToBool(Text(name));
 
-    public DateTimeOffset? Time(string name) =>
-        DateTimeOffset.TryParse(Text(name), CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null;
+    public DateTimeOffset? Time(string name) => JsonValues.ToTime(Text(name));
 
     /// <summary>The objects of the repeated element <paramref name="name"/>: an array's objects, or a single object.</summary>
-    public IEnumerable<JsonFields> Items(string name) => !_byName.TryGetValue(name, out var value)
-        ? []
-        : value.ValueKind switch
-        {
-            JsonValueKind.Array => value.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object).Select(Of).ToList(),
-            JsonValueKind.Object => [Of(value)],
-            _ => [],
-        };
+    public IEnumerable<JsonFields> Items(string name) =>
+        _byName.TryGetValue(name, out var value) ? JsonValues.ObjectsOf(value).Select(Of).ToList() : [];
 }

@@ -37,24 +37,41 @@ internal static class JsonValues
 
     public static string String(this JsonElement element, string path) => element.Text(path) ?? "";
 
-    public static int? Int(this JsonElement element, string path) =>
-        int.TryParse(element.Text(path), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+    public static int? Int(this JsonElement element, string path) => ToInt(element.Text(path));
 
-    public static long? Long(this JsonElement element, string path) =>
-        long.TryParse(element.Text(path), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+    public static long? Long(this JsonElement element, string path) => ToLong(element.Text(path));
 
     public static double? Double(this JsonElement element, string path) =>
         double.TryParse(element.Text(path), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
 
-    public static bool? Bool(this JsonElement element, string path) => element.Text(path) switch
+    public static bool? Bool(this JsonElement element, string path) => ToBool(element.Text(path));
+
+    public static DateTimeOffset? Time(this JsonElement element, string path) => ToTime(element.Text(path));
+
+    // How oVirt's text values read; shared with JsonFields.
+    internal static int? ToInt(string? text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    internal static long? ToLong(string? text) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    internal static bool? ToBool(string? text) => text switch
     {
         "true" => true,
         "false" => false,
         _ => null,
     };
 
-    public static DateTimeOffset? Time(this JsonElement element, string path) =>
-        DateTimeOffset.TryParse(element.Text(path), CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null;
+    internal static DateTimeOffset? ToTime(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : null;
+
+    /// <summary>A repeated element's value as its items: an array's objects, or a single object.</summary>
+    internal static IEnumerable<JsonElement> ObjectsOf(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Array => value.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object).ToList(),
+        JsonValueKind.Object => [value],
+        _ => [],
+    };
 
     /// <summary>The object at <paramref name="path"/>, or null.</summary>
     public static JsonElement? Object(this JsonElement element, string path) =>
@@ -84,23 +101,8 @@ internal static class JsonValues
     }
 
     /// <summary>The items of a repeated element: an array's objects, or a single object.</summary>
-    public static IEnumerable<JsonElement> Items(this JsonElement element, string path)
-    {
-        var slash = path.LastIndexOf('/');
-        var parent = slash < 0 ? element : element.Object(path[..slash]);
-        var name = slash < 0 ? path : path[(slash + 1)..];
-        if (parent is not { ValueKind: JsonValueKind.Object } p || !p.TryGetProperty(name, out var value))
-        {
-            return [];
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.Array => value.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object).ToList(),
-            JsonValueKind.Object => [value],
-            _ => [],
-        };
-    }
+    public static IEnumerable<JsonElement> Items(this JsonElement element, string path) =>
+        element.At(path) is { } value ? ObjectsOf(value) : [];
 
     public static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 

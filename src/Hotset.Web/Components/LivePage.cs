@@ -5,8 +5,9 @@ namespace Hotset.Web.Components;
 
 /// <summary>
 /// A page that shows engine state live: <see cref="RefreshAsync"/> runs at once (unless the page already has
-/// something to show, see <see cref="RefreshAtOnce"/>) and then every <see cref="Interval"/> until the page is left. A refresh that fails for want of the engine is retried on the next
-/// tick (the layout shows "Reconnecting…" meanwhile).
+/// something to show, see <see cref="RefreshAtOnce"/>) and then every <see cref="Interval"/> until the page is left.
+/// A refresh that fails for want of the engine is retried on the next tick (the layout shows "Reconnecting…"
+/// meanwhile).
 /// </summary>
 public abstract class LivePage : ComponentBase, IDisposable
 {
